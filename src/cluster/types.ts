@@ -1,0 +1,78 @@
+/**
+ * The clusterer contract every algorithm implements (ARCHITECTURE.md, "The algorithm interface").
+ * Options are validated once at the edge with the clusterer's zod `schema`; `fit` receives a fully
+ * defaulted object. State is plain data that survives JSON (typed arrays are encoded by `model/`).
+ * @module
+ */
+import type { z } from 'zod';
+import type { Dataset } from '../data/dataset.js';
+import type { Matrix } from '../math/matrix.js';
+import type { Rng } from '../math/rng.js';
+import type { SegkitWarning, WarningCode } from '../errors.js';
+
+/** Progress report from a long-running step. */
+export interface Progress {
+  readonly step: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Everything a fit may use besides data and options. */
+export interface FitContext {
+  /** The only source of randomness. Fork per task (`rng.fork(restart)`). */
+  readonly rng: Rng;
+  /** Checked once per iteration; an aborted signal gives `E_ABORTED`. */
+  readonly signal?: AbortSignal;
+  /** Progress callback for long loops. */
+  readonly onProgress?: (p: Progress) => void;
+  /** Records a recoverable problem. */
+  warn(code: WarningCode, message: string): void;
+}
+
+/** A fitted clusterer. */
+export interface Fitted<State> {
+  /** Everything predict needs, plain data. */
+  readonly state: State;
+  /** Training labels; equal to `predict(state, data)`. -1 = noise / unassigned. */
+  readonly labels: Int32Array;
+  /** Numbers about the fit: inertia, nIter, converged (0|1), … */
+  readonly diagnostics: Readonly<Record<string, number>>;
+  /** Recoverable problems met during the fit. */
+  readonly warnings: readonly SegkitWarning[];
+}
+
+/** One clustering algorithm. */
+export interface Clusterer<Options extends object, State> {
+  /** Registry key and CLI/API value: 'kmeans', 'minibatch-kmeans', … */
+  readonly name: string;
+  /** Options schema: each field's rule, default and doc. Parsing gives a fully defaulted object. */
+  readonly schema: z.ZodType<Options, any>;
+  /** Learns the state from data. Options are already validated. */
+  fit(data: Dataset, options: Options, ctx: FitContext): Promise<Fitted<State>>;
+  /** Hard assignment of rows; pure. */
+  predict(state: State, data: Dataset): Int32Array;
+  /** Soft assignment (rows × clusters) where the method has one. */
+  predictProba?(state: State, data: Dataset): Matrix;
+  /** Distance of each row to each cluster (rows × clusters) where the method has centers. */
+  distances?(state: State, data: Dataset): Matrix;
+  /** Number of clusters in a fitted state. */
+  nClusters(state: State): number;
+}
+
+/** A clusterer with its option and state types erased, as kept in the registry. */
+export type AnyClusterer = Clusterer<any, any>;
+
+/** Builds a FitContext that collects warnings into the given array. */
+export function createFitContext(
+  rng: Rng,
+  warnings: SegkitWarning[],
+  extra: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
+): FitContext {
+  return {
+    rng,
+    ...extra,
+    warn(code, message) {
+      warnings.push({ code, message });
+    },
+  };
+}

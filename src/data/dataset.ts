@@ -1,0 +1,40 @@
+/**
+ * Dataset: what clusterers receive, the numeric matrix after preprocessing plus optional
+ * categorical codes and row weights.
+ * @module
+ */
+import type { Matrix } from '../math/matrix.js';
+
+/** Integer-coded categorical columns: rows × cols, `-1` = missing. `levels[j]` names the codes of column j. */
+export interface CodeMatrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Int32Array;
+  readonly levels: readonly (readonly string[])[];
+}
+
+/** The input of every clusterer. */
+export interface Dataset {
+  /** Scaled numeric features, rows = customers. */
+  readonly numeric: Matrix;
+  /** Categorical codes for methods that use them directly (K-Modes, K-Prototypes). */
+  readonly categorical?: CodeMatrix;
+  /** Per-row weights; absent means every row weighs 1. */
+  readonly weights?: Float64Array;
+  /** Names of the numeric columns, in matrix order. */
+  readonly featureNames: readonly string[];
+}
+
+/** Wraps a bare matrix as a dataset with generated feature names `x0, x1, …`. */
+export function datasetFromMatrix(m: Matrix, featureNames?: readonly string[], weights?: Float64Array): Dataset {
+  return {
+    numeric: m,
+    featureNames: featureNames ?? Array.from({ length: m.cols }, (_, j) => `x${j}`),
+    ...(weights ? { weights } : {}),
+  };
+}
+
+/** Number of rows in a dataset. */
+export function datasetRows(d: Dataset): number {
+  return d.numeric.rows;
+}

@@ -1,0 +1,74 @@
+/**
+ * Every user-facing message, as a builder function, so code and tests share one wording.
+ * Shape: subject, rule, the value received, then what to do (STYLE.md section G).
+ * @module
+ */
+
+const q = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));
+const at = (file?: string, row?: number, column?: string): string =>
+  [file, row !== undefined ? `row ${row}` : undefined, column !== undefined ? `column "${column}"` : undefined]
+    .filter((x) => x !== undefined)
+    .join(', ');
+
+export const msg = {
+  // options
+  optionInvalid: (field: string, owner: string, rule: string, got: unknown) =>
+    `The '${field}' option of ${owner} must be ${rule}. Got ${q(got)}.`,
+  optionUnknown: (field: string, owner: string, allowed: readonly string[]) =>
+    `Unknown option '${field}' for ${owner}. Expected one of: ${allowed.map((a) => `'${a}'`).join(', ')}.`,
+  keywordUnknown: (what: string, got: string, allowed: readonly string[]) =>
+    `Unknown ${what} ${q(got)}. Expected one of: ${allowed.map((a) => `'${a}'`).join(', ')}.`,
+  kRange: (got: unknown) => `The number of segments k must be an integer ≥ 1. Got ${q(got)}.`,
+
+  // data
+  tooFewRows: (method: string, need: number, have: number) =>
+    `${method} needs at least nClusters=${need} rows; the data has ${have}.`,
+  dataEmpty: (what: string) => `${what} has no rows.`,
+  dataNoFeatures: (what: string) => `${what} has no usable feature columns.`,
+  dataNonFinite: (row: number, column: string, value: number) =>
+    `Row ${row}, column "${column}": ${value} is not a finite number.`,
+  featureMismatch: (got: number, method: string, expected: number) =>
+    `Data has ${got} features, but this ${method} model was fitted on ${expected}.`,
+  notANumber: (file: string | undefined, row: number, column: string, value: string) =>
+    `${at(file, row, column)}: ${q(value)} is not a number.`,
+  allMissing: (file: string | undefined, column: string) => `${at(file, undefined, column)} has no values (every row is missing).`,
+  unknownColumn: (column: string, flag: string, available: readonly string[]) =>
+    `Unknown column "${column}" in ${flag}. Available columns: ${available.map((c) => `"${c}"`).join(', ')}.`,
+  duplicateId: (column: string, id: string, rows: readonly number[]) =>
+    `Customer ID column "${column}" is not unique: "${id}" appears in rows ${rows.join(', ')}.`,
+  missingFeature: (column: string, file?: string) =>
+    `${file ? `${file}: ` : ''}the model needs column "${column}", which the new data does not have.`,
+  missingId: (row: number, column: string) => `Row ${row}: customer ID column "${column}" is empty.`,
+
+  // files and sources
+  fileNotFound: (file: string) => `File not found: ${file}.`,
+  fileUnreadable: (file: string, reason: string) => `Cannot read ${file}: ${reason}`,
+  fileEmpty: (file: string) => `${file} is empty.`,
+  headerOnly: (file: string) => `${file} has a header but no data rows.`,
+  raggedRow: (file: string, row: number, got: number, expected: number) =>
+    `${file}, row ${row}: has ${got} fields, but the header has ${expected}.`,
+  unknownFormat: (file: string) =>
+    `Cannot tell the format of ${file}. Use a .csv, .tsv, .txt, .parquet, .jsonl/.ndjson/.json file, duckdb:<file> or postgres://…`,
+  needTableOrQuery: (source: string) => `${source} is a database; name what to read with --table or --query.`,
+  writeFailed: (file: string, reason: string) => `Cannot write ${file}: ${reason}`,
+
+  // models
+  modelNotJson: (file: string) => `${file} is not a segkit model file: it is not valid JSON (truncated or damaged?).`,
+  modelForeign: (file: string) => `${file} is not a segkit model file: it has no "format": "segkit-model" field.`,
+  modelVersion: (file: string, got: unknown, supported: number) =>
+    `${file} is a segkit model of format version ${q(got)}; this segkit reads version ${supported}.`,
+  modelInvalid: (file: string, detail: string) => `${file} is a damaged segkit model file: ${detail}.`,
+  unknownMethod: (got: string, allowed: readonly string[]) =>
+    `Unknown method ${q(got)}. Expected one of: ${allowed.map((a) => `'${a}'`).join(', ')}.`,
+
+  // fitting
+  aborted: (what: string) => `${what} was aborted.`,
+  notConverged: (maxIter: number, shift: number) =>
+    `Did not converge within maxIter=${maxIter} iterations (last center shift ${shift.toExponential(2)}). Raise maxIter or tol.`,
+  fewerClusters: (found: number, asked: number) =>
+    `Found only ${found} distinct points, fewer than nClusters=${asked}; some clusters will be duplicates.`,
+  emptyRelocated: (count: number, iter: number) =>
+    `${count} empty cluster(s) were relocated to far points at iteration ${iter}.`,
+  constantColumn: (column: string) => `Column "${column}" is constant and was dropped.`,
+  idLikeColumn: (column: string) => `Column "${column}" has a distinct text value in every row (an ID?) and was dropped.`,
+};
