@@ -69,6 +69,13 @@ export const msg = {
     `Found only ${found} distinct points, fewer than nClusters=${asked}; some clusters will be duplicates.`,
   emptyRelocated: (count: number, iter: number) =>
     `${count} empty cluster(s) were relocated to far points at iteration ${iter}.`,
+  // --- data layer: data/ (add new builders below this line) ---
+
+  // --- preprocessing: prep/ (add new builders below this line) ---
+
+  // --- evaluation: evaluate/ (add new builders below this line) ---
+
+  // --- clustering and models (add new builders below this line) ---
   constantColumn: (column: string) => `Column "${column}" is constant and was dropped.`,
   idLikeColumn: (column: string) => `Column "${column}" has a distinct text value in every row (an ID?) and was dropped.`,
 };
