@@ -63,8 +63,8 @@ export const msg = {
 
   // fitting
   aborted: (what: string) => `${what} was aborted.`,
-  notConverged: (maxIter: number, shift: number) =>
-    `Did not converge within maxIter=${maxIter} iterations (last center shift ${shift.toExponential(2)}). Raise maxIter or tol.`,
+  notConverged: (maxIter: number) =>
+    `Did not converge within maxIter=${maxIter} iterations. Raise maxIter or tol.`,
   fewerClusters: (found: number, asked: number) =>
     `Found only ${found} distinct points, fewer than nClusters=${asked}; some clusters will be duplicates.`,
   emptyRelocated: (count: number, iter: number) =>
