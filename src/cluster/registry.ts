@@ -1,0 +1,25 @@
+/**
+ * The clusterer registry: method name → clusterer. The CLI, the API and the model file look
+ * methods up here, so adding an algorithm is one line.
+ * @module
+ */
+import type { AnyClusterer } from './types.js';
+import { kmeansClusterer } from './kmeans.js';
+import { SegkitError } from '../errors.js';
+import { msg } from '../messages.js';
+
+const CLUSTERERS: Record<string, AnyClusterer> = {
+  kmeans: kmeansClusterer,
+};
+
+/** Names of every registered method. */
+export function methodNames(): string[] {
+  return Object.keys(CLUSTERERS);
+}
+
+/** The clusterer for `method`; E_OPTION listing the known methods otherwise. */
+export function getClusterer(method: string): AnyClusterer {
+  const c = CLUSTERERS[method];
+  if (!c) throw new SegkitError('E_OPTION', msg.unknownMethod(method, methodNames()), { field: 'method' });
+  return c;
+}
