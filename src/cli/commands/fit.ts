@@ -1,0 +1,127 @@
+/**
+ * `segkit fit <source>`: read, preprocess, cluster, write the model (and assignments), print a summary.
+ * @module
+ */
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+import { resolvePath } from '../io.js';
+import { listFlag, numberFlag, type SourceFlags } from '../flags.js';
+import { createProgress } from '../progress.js';
+import { readSource } from '../read-source.js';
+import { fitModel } from '../../model/fit-model.js';
+import { saveModel } from '../../model/save.js';
+import { writeAssignments } from '../write-assignments.js';
+import { summarizeSegments } from '../../model/segment-summary.js';
+import { formatFitSummary } from '../format.js';
+import { EXIT_OK } from '../exit-codes.js';
+
+interface FitFlags extends SourceFlags {
+  id?: string;
+  features?: string;
+  exclude?: string;
+  method: string;
+  nClusters?: string;
+  init?: string;
+  nInit?: string;
+  maxIter?: string;
+  tol?: string;
+  algorithm?: string;
+  batchSize?: string;
+  impute?: string;
+  missingIndicator?: boolean;
+  skew?: string;
+  scale?: string;
+  encode?: string;
+  rareLevelShare?: string;
+  seed?: string;
+  out: string;
+  assignments?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Registers the command. */
+export function registerFit(program: Command, io: Io, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('fit')
+    .summary('segment customers and write a model file')
+    .description('Read a customer table, preprocess it, cluster it into segments and write a model file (and optionally every customer\'s segment).')
+    .argument('<source>', 'CSV/TSV/text, Parquet, JSON lines, duckdb:<file>, or postgres://… (with --table or --query)');
+  addSourceFlags(cmd);
+  cmd
+    .option('--id <column>', 'customer ID column (default: a unique column named like id / customer_id, else the row number)')
+    .option('--features <cols>', 'comma-separated columns to use (default: all but the ID)')
+    .option('--exclude <cols>', 'comma-separated columns to leave out')
+    .option('--method <name>', 'clustering method', 'kmeans')
+    .option('-k, --n-clusters <n>', 'number of segments (default 8)')
+    .option('--init <how>', "k-means seeding: 'kmeans++' or 'random'")
+    .option('--n-init <n>', "restarts, or 'auto'")
+    .option('--max-iter <n>', 'iteration cap per restart')
+    .option('--tol <x>', 'convergence tolerance (relative to mean feature variance)')
+    .option('--algorithm <name>', "'auto', 'lloyd' or 'minibatch'")
+    .option('--batch-size <n>', 'rows per mini-batch')
+    .option('--impute <how>', "numeric imputation: 'median' or 'mean'")
+    .option('--missing-indicator', 'add a 0/1 column per numeric column with missing values')
+    .option('--skew <how>', "skew handling: 'auto', 'none', 'log1p', 'yeo-johnson'")
+    .option('--scale <how>', "scaling: 'standard', 'robust', 'minmax', 'quantile', 'none'")
+    .option('--encode <how>', "categorical encoding: 'onehot' or 'ordinal'")
+    .option('--rare-level-share <x>', 'levels rarer than this share are grouped into (other)')
+    .option('--seed <n>', 'random seed (drawn and recorded when absent)')
+    .option('-o, --out <file>', 'model file to write', 'segkit-model.json')
+    .option('--assignments <file>', 'also write every customer\'s segment (.csv, .parquet or .jsonl)')
+    .option('--json', 'print the summary as JSON')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (source: string, flags: FitFlags) => {
+      const progress = createProgress(io, Boolean(flags.quiet || flags.json));
+      try {
+        const frame = await readSource(io, source, flags, flags.id, progress);
+        const options: Record<string, unknown> = {};
+        const set = (k: string, v: unknown) => v !== undefined && (options[k] = v);
+        set('nClusters', numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 }));
+        set('init', flags.init);
+        set('nInit', flags.nInit === 'auto' ? 'auto' : numberFlag(flags.nInit, '--n-init', { integer: true, min: 1 }));
+        set('maxIter', numberFlag(flags.maxIter, '--max-iter', { integer: true, min: 1 }));
+        set('tol', numberFlag(flags.tol, '--tol', { min: 0 }));
+        set('algorithm', flags.algorithm);
+        set('batchSize', numberFlag(flags.batchSize, '--batch-size', { integer: true, min: 1 }));
+        const prep: Record<string, unknown> = {};
+        const setP = (k: string, v: unknown) => v !== undefined && (prep[k] = v);
+        setP('features', listFlag(flags.features));
+        setP('exclude', listFlag(flags.exclude));
+        setP('impute', flags.impute);
+        setP('missingIndicator', flags.missingIndicator);
+        setP('skew', flags.skew);
+        setP('scale', flags.scale);
+        setP('encode', flags.encode);
+        setP('rareLevelShare', numberFlag(flags.rareLevelShare, '--rare-level-share', { min: 0 }));
+        const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 });
+        const result = await fitModel(frame, {
+          method: flags.method, options, prep, idColumn: flags.id, seed, onProgress: (p) => progress.update(p),
+        });
+        progress.stop();
+        // Write the assignments first: if that fails, no model claims a run that left no output.
+        if (flags.assignments) await writeAssignments(resolvePath(io, flags.assignments), result);
+        saveModel(result.model, resolvePath(io, flags.out));
+        const k = result.model.segments.length;
+        const inputColumns = result.model.manifest.columns.filter((c) => c.name !== result.model.manifest.idColumn).map((c) => c.name);
+        const summary = summarizeSegments(frame, result.labels, k, inputColumns);
+        if (flags.json) io.stdout(JSON.stringify({ model: flags.out, assignments: flags.assignments ?? null, k, segments: summary, metrics: result.model.metrics, prep: result.model.prepReport, warnings: result.warnings, seed: result.model.manifest.seed, seconds: result.model.manifest.fitSeconds }, null, 2) + '\n');
+        else io.stdout(formatFitSummary(result.model, summary, flags.out, flags.assignments));
+        for (const w of result.warnings) io.stderr(`warning ${w.code}: ${w.message}\n`);
+        setExit(EXIT_OK);
+      } finally {
+        progress.stop();
+      }
+    });
+}
+
+/** Flags for reading a source, shared with `assign`. */
+export function addSourceFlags(cmd: Command): void {
+  cmd
+    .option('--table <name>', 'table to read from a duckdb: or postgres:// source')
+    .option('--query <sql>', 'SQL query to read from a duckdb: or postgres:// source')
+    .option('--sep <char>', 'field separator of a text file (default: sniffed)')
+    .option('--no-header', 'the text file has no header line')
+    .option('--numeric <cols>', 'force these columns to be numeric')
+    .option('--categorical <cols>', 'force these columns to be categorical');
+}

@@ -1,0 +1,79 @@
+/**
+ * The SegmentationModel artifact: one JSON document holding the fitted pipeline, the clusterer
+ * state, the segments, training metrics and a manifest of how it was made. This is the format
+ * users keep for years, so it is versioned and validated on load.
+ * @module
+ */
+import { z } from 'zod';
+
+/** Format name written in every model file. */
+export const FORMAT_NAME = 'segkit-model';
+/** Current format version. Bump on any incompatible change and keep a reader for old versions. */
+export const FORMAT_VERSION = 1;
+
+/** One segment as users see it. */
+export interface Segment {
+  /** Cluster id as the clusterer numbers it (0-based). */
+  readonly id: number;
+  /** Display name; 'Segment 1' … until profiling names it. */
+  readonly name: string;
+  readonly size: number;
+  readonly share: number;
+}
+
+/** How the model was made. */
+export interface Manifest {
+  readonly segkitVersion: string;
+  readonly createdAt: string;
+  /** SHA-256 over the training frame's column names, kinds and values. */
+  readonly dataHash: string;
+  readonly source: string;
+  readonly rows: number;
+  readonly columns: readonly { name: string; kind: string }[];
+  readonly idColumn: string | null;
+  readonly method: string;
+  readonly options: Record<string, unknown>;
+  readonly prepOptions: Record<string, unknown>;
+  readonly seed: number;
+  readonly fitSeconds: number;
+}
+
+/** The whole model file. `pipeline` and `clusterer.state` are encoded by `state-codec`. */
+export interface SegmentationModel {
+  readonly format: typeof FORMAT_NAME;
+  readonly formatVersion: number;
+  readonly manifest: Manifest;
+  readonly pipeline: unknown;
+  readonly clusterer: { readonly method: string; readonly options: Record<string, unknown>; readonly state: unknown };
+  readonly segments: readonly Segment[];
+  readonly metrics: Readonly<Record<string, number | null>>;
+  /** Preprocessing decisions, for `inspect`. */
+  readonly prepReport: unknown;
+  readonly warnings: readonly { code: string; message: string }[];
+}
+
+/** Structural schema checked on load (after format and version). */
+export const modelSchema = z.object({
+  format: z.literal(FORMAT_NAME),
+  formatVersion: z.number().int(),
+  manifest: z.object({
+    segkitVersion: z.string(),
+    createdAt: z.string(),
+    dataHash: z.string(),
+    source: z.string(),
+    rows: z.number().int().min(0),
+    columns: z.array(z.object({ name: z.string(), kind: z.string() })),
+    idColumn: z.string().nullable(),
+    method: z.string(),
+    options: z.record(z.string(), z.unknown()),
+    prepOptions: z.record(z.string(), z.unknown()),
+    seed: z.number(),
+    fitSeconds: z.number(),
+  }),
+  pipeline: z.unknown(),
+  clusterer: z.object({ method: z.string(), options: z.record(z.string(), z.unknown()), state: z.unknown() }),
+  segments: z.array(z.object({ id: z.number().int(), name: z.string(), size: z.number().int().min(0), share: z.number() })),
+  metrics: z.record(z.string(), z.number().nullable()),
+  prepReport: z.unknown(),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+});

@@ -1,0 +1,143 @@
+/**
+ * The whole fit path as one library call: frame → pipeline → clusterer → metrics → model.
+ *
+ *   frame ──1──> ids ──2──> prep (fitPipeline) ──3──> cluster (registry) ──4──> metrics ──5──> model
+ *
+ * The CLI `fit` command and the HTTP API are thin shells over this function.
+ * @module
+ */
+import type { Frame } from '../data/frame.js';
+import type { SegkitWarning } from '../errors.js';
+import { SegkitError } from '../errors.js';
+import { msg } from '../messages.js';
+import type { Progress } from '../cluster/types.js';
+import { createFitContext } from '../cluster/types.js';
+import { getClusterer } from '../cluster/registry.js';
+import { createRng, drawSeed } from '../math/rng.js';
+import { parseOptions } from '../options.js';
+import { resolveIds } from '../data/ids.js';
+import { fitPipeline } from '../prep/pipeline.js';
+import { encodeState } from './state-codec.js';
+import { frameHash } from './data-hash.js';
+import { FORMAT_NAME, FORMAT_VERSION, type SegmentationModel, type Segment } from './artifact.js';
+import { trainingMetrics } from './training-metrics.js';
+import { SEGKIT_VERSION } from '../version.js';
+import { nearestTwoCenters } from '../cluster/nearest-center.js';
+import type { Matrix } from '../math/matrix.js';
+
+/** Options of {@link fitModel}. */
+export interface FitModelOptions {
+  /** Clustering method from the registry. **Default:** `'kmeans'`. */
+  method?: string;
+  /** Options of the method (e.g. `{ nClusters: 5 }`), validated by its schema. */
+  options?: Record<string, unknown>;
+  /** Preprocessing options, validated by the pipeline schema. */
+  prep?: Record<string, unknown>;
+  /** Customer ID column; see `resolveIds`. */
+  idColumn?: string;
+  /** Seed; drawn and recorded when absent. */
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+/** What {@link fitModel} returns: the model and the per-customer assignments. */
+export interface FitModelResult {
+  readonly model: SegmentationModel;
+  readonly ids: readonly string[];
+  readonly labels: Int32Array;
+  /** Distance of each customer to its segment center (NaN where the method has none). */
+  readonly distance: Float64Array;
+  /** Runner-up segment per customer (-1 where none). */
+  readonly runnerUp: Int32Array;
+  readonly warnings: readonly SegkitWarning[];
+}
+
+/**
+ * Fits a segmentation model on a frame.
+ * @throws {SegkitError} E_OPTION, E_UNKNOWN_OPTION, E_UNKNOWN_COLUMN, E_DATA_*, E_TOO_FEW_ROWS
+ * @example
+ *   const frame = await readFrame(parseSourceSpec('customers.csv'));
+ *   const { model } = await fitModel(frame, { options: { nClusters: 5 }, seed: 42 });
+ */
+export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<FitModelResult> {
+  const started = performance.now();
+  const method = o.method ?? 'kmeans';
+  const clusterer = getClusterer(method);
+  const params = parseOptions(clusterer.schema, o.options ?? {}, method);
+  const seed = o.seed ?? drawSeed();
+  if (frame.rows === 0) throw new SegkitError('E_DATA_EMPTY', msg.dataEmpty(frame.source), { file: frame.source });
+
+  // 1. Customer IDs.
+  const { ids, column: idColumn } = resolveIds(frame, o.idColumn);
+  // 2. Preprocessing.
+  o.onProgress?.({ step: 'preprocessing', done: 0, total: 1 });
+  const prepInput = { ...(o.prep ?? {}), ...(idColumn ? { idColumn } : {}) };
+  const prep = fitPipeline(frame, prepInput);
+  const warnings: SegkitWarning[] = [...prep.warnings];
+  // 3. Clustering.
+  const rng = createRng(seed);
+  const ctx = createFitContext(rng, warnings, { signal: o.signal, onProgress: o.onProgress });
+  const fitted = await clusterer.fit(prep.dataset, params, ctx);
+  for (const w of fitted.warnings) if (!warnings.includes(w) && !warnings.some((x) => x.code === w.code && x.message === w.message)) warnings.push(w);
+  const k = clusterer.nClusters(fitted.state);
+  // 4. Metrics and per-row distances.
+  o.onProgress?.({ step: 'metrics', done: 0, total: 1 });
+  const metrics = trainingMetrics(prep.dataset.numeric, fitted.labels, k, fitted.diagnostics, rng.fork(1_000_001));
+  const { distance, runnerUp } = rowDistances(clusterer, fitted.state, prep.dataset, fitted.labels);
+  // 5. The model document.
+  const sizes = new Array<number>(k).fill(0);
+  for (const l of fitted.labels) if (l >= 0) sizes[l]++;
+  const segments: Segment[] = sizes.map((size, id) => ({ id, name: `Segment ${id + 1}`, size, share: size / frame.rows }));
+  const model: SegmentationModel = {
+    format: FORMAT_NAME,
+    formatVersion: FORMAT_VERSION,
+    manifest: {
+      segkitVersion: SEGKIT_VERSION,
+      createdAt: new Date().toISOString(),
+      dataHash: frameHash(frame),
+      source: frame.source,
+      rows: frame.rows,
+      columns: frame.columns.map((c) => ({ name: c.name, kind: c.kind })),
+      idColumn,
+      method,
+      options: params as Record<string, unknown>,
+      prepOptions: prep.state && typeof prep.state === 'object' && 'options' in (prep.state as object) ? ((prep.state as any).options as Record<string, unknown>) : prepInput,
+      seed,
+      fitSeconds: (performance.now() - started) / 1000,
+    },
+    pipeline: encodeState(prep.state),
+    clusterer: { method, options: params as Record<string, unknown>, state: encodeState(fitted.state) },
+    segments,
+    metrics,
+    prepReport: prep.report,
+    warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
+  };
+  return { model, ids, labels: fitted.labels, distance, runnerUp, warnings };
+}
+
+/** Distance to the own center and the runner-up segment, for methods with `distances` or centers. */
+export function rowDistances(clusterer: ReturnType<typeof getClusterer>, state: unknown, data: { numeric: Matrix }, labels: Int32Array) {
+  const n = labels.length;
+  const distance = new Float64Array(n).fill(NaN);
+  const runnerUp = new Int32Array(n).fill(-1);
+  const centers = (state as { centers?: number[][] }).centers;
+  if (Array.isArray(centers)) {
+    const d = data.numeric.cols;
+    const c: Matrix = { rows: centers.length, cols: d, data: Float64Array.from(centers.flat()) };
+    const two = nearestTwoCenters(data.numeric, c);
+    for (let i = 0; i < n; i++) {
+      distance[i] = Math.sqrt(two.sqDist[i]);
+      runnerUp[i] = two.second[i];
+    }
+  } else if (clusterer.distances) {
+    const dm = clusterer.distances(state, data as any);
+    for (let i = 0; i < n; i++) {
+      let second = -1, sd = Infinity;
+      for (let j = 0; j < dm.cols; j++) if (j !== labels[i] && dm.data[i * dm.cols + j] < sd) (sd = dm.data[i * dm.cols + j]), (second = j);
+      distance[i] = labels[i] >= 0 ? dm.data[i * dm.cols + labels[i]] : NaN;
+      runnerUp[i] = second;
+    }
+  }
+  return { distance, runnerUp };
+}
