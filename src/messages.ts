@@ -74,6 +74,10 @@ export const msg = {
   // --- preprocessing: prep/ (add new builders below this line) ---
 
   // --- evaluation: evaluate/ (add new builders below this line) ---
+  labelsLength: (metric: string, got: number, rows: number) => `${metric}: got ${got} labels for ${rows} rows.`,
+  labelingsLength: (metric: string, a: number, b: number) => `${metric}: the two labelings have different lengths (${a} and ${b}).`,
+  clusterCountForMetric: (metric: string, k: number, n: number) =>
+    `${metric} needs between 2 and n-1 clusters; the labels have ${k} cluster(s) for ${n} rows.`,
 
   // --- clustering and models (add new builders below this line) ---
   constantColumn: (column: string) => `Column "${column}" is constant and was dropped.`,
