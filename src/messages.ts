@@ -70,6 +70,9 @@ export const msg = {
   emptyRelocated: (count: number, iter: number) =>
     `${count} empty cluster(s) were relocated to far points at iteration ${iter}.`,
   // --- data layer: data/ (add new builders below this line) ---
+  tableAndQuery: (source: string) => `${source}: give either --table or --query, not both.`,
+  postgresConnect: (source: string, reason: string) => `Cannot connect to ${source}: ${reason}`,
+  postgresQuery: (source: string, reason: string) => `Query on ${source} failed: ${reason}`,
 
   // --- preprocessing: prep/ (add new builders below this line) ---
 
