@@ -19,4 +19,4 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 npx tsc --noEmit -p .
-node --import tsx --test --test-concurrency=2 --test-reporter=spec "test/**/*.test.ts"
+node --import tsx --test --test-concurrency=2 $(find test -name "*.test.ts" | sort)

@@ -75,6 +75,8 @@ export const msg = {
   postgresQuery: (source: string, reason: string) => `Query on ${source} failed: ${reason}`,
 
   // --- preprocessing: prep/ (add new builders below this line) ---
+  allMissingDropped: (column: string) => `Column "${column}" has no values (every row is missing) and was dropped.`,
+  unseenLevel: (column: string, value: string) => `${column}: level "${value}" was not seen in training (encoded as all zeros).`,
 
   // --- evaluation: evaluate/ (add new builders below this line) ---
   labelsLength: (metric: string, got: number, rows: number) => `${metric}: got ${got} labels for ${rows} rows.`,

@@ -31,16 +31,16 @@ export function formatFitSummary(model: SegmentationModel, summary: SegmentSumma
   parts.push(
     `metrics: inertia ${fmt(met.inertia)} · silhouette ${fmt(met.silhouette)}${met.silhouetteSampleSize && met.silhouetteSampleSize < m.rows ? ` (sample of ${met.silhouetteSampleSize}, ±${fmt(met.silhouetteStandardError)})` : ''} · Davies-Bouldin ${fmt(met.daviesBouldin)} · Calinski-Harabasz ${fmt(met.calinskiHarabasz)} · iterations ${fmt(met.nIter)}\n\n`,
   );
+  // Features as rows and segments as columns: readable however many input columns there are.
   const numericCols = Object.keys(summary[0]?.means ?? {});
   const catCols = Object.keys(summary[0]?.topLevels ?? {});
-  const header = ['segment', 'size', 'share', ...numericCols.map((c) => `mean ${c}`), ...catCols.map((c) => `top ${c}`)];
-  const rows = summary.map((s) => [
-    model.segments[s.segment]?.name ?? `Segment ${s.segment + 1}`,
-    String(s.size),
-    `${(s.share * 100).toFixed(1)}%`,
-    ...numericCols.map((c) => fmt(s.means[c])),
-    ...catCols.map((c) => (s.topLevels[c] ? `${s.topLevels[c]!.level} (${Math.round(s.topLevels[c]!.share * 100)}%)` : '–')),
-  ]);
+  const header = ['', ...summary.map((s) => model.segments[s.segment]?.name ?? `Segment ${s.segment + 1}`)];
+  const rows: string[][] = [
+    ['size', ...summary.map((s) => String(s.size))],
+    ['share', ...summary.map((s) => `${(s.share * 100).toFixed(1)}%`)],
+    ...numericCols.map((c) => [`mean ${c}`, ...summary.map((s) => fmt(s.means[c]))]),
+    ...catCols.map((c) => [`top ${c}`, ...summary.map((s) => (s.topLevels[c] ? `${s.topLevels[c]!.level} (${Math.round(s.topLevels[c]!.share * 100)}%)` : '–'))]),
+  ];
   parts.push(table(header, rows));
   parts.push(`\npreprocessing:\n${formatPrepReport(model.prepReport)}`);
   parts.push(`\nmodel written to ${out}${assignments ? `; assignments written to ${assignments}` : ''}\n`);

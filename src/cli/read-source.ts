@@ -16,7 +16,8 @@ export async function readSource(io: Io, source: string, flags: SourceFlags, id:
   const isUrl = /^(postgres(ql)?:\/\/|duckdb:)/i.test(source);
   const located = isUrl ? source.replace(/^duckdb:(?!\/)/i, (m) => m) : resolvePath(io, source);
   const spec = parseSourceSpec(isUrl && /^duckdb:/i.test(source) ? `duckdb:${resolvePath(io, source.slice(7))}` : located, {
-    table: flags.table, query: flags.query, sep: flags.sep, header: flags.header,
+    // commander defaults --no-header's value to true; only an explicit --no-header overrides sniffing.
+    table: flags.table, query: flags.query, sep: flags.sep, header: flags.header === false ? false : undefined,
   });
   return readFrame(spec, { numeric: listFlag(flags.numeric), categorical: listFlag(flags.categorical), id });
 }

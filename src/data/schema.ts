@@ -48,7 +48,7 @@ export async function inferSchema(con: DuckDBConnection, columns: readonly { nam
     const v = textOf(c);
     p1.push(`count(${v}) AS nn${j}`, `approx_count_distinct(${v}) AS ad${j}`);
     if (c.type === 'VARCHAR')
-      p1.push(`count(TRY_CAST(${v} AS DOUBLE)) AS num${j}`, `count(*) FILTER (WHERE regexp_full_match(${v}, '\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}')) AS dl${j}`);
+      p1.push(`count(TRY_CAST(${v} AS DOUBLE)) AS num${j}`, `count(*) FILTER (WHERE regexp_full_match(${v}, '0\\d+')) AS lz${j}`, `count(*) FILTER (WHERE regexp_full_match(${v}, '\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}')) AS dl${j}`);
     if (NUMERIC_TYPES.test(c.type)) p1.push(`count(*) FILTER (WHERE ${v} NOT IN (0, 1)) AS nb${j}`);
   });
   const s = (await queryObjects(con, `SELECT ${p1.join(', ')} FROM t`))[0];
@@ -89,6 +89,8 @@ function decide(c: { name: string; type: string }, j: number, s: Record<string, 
       `CASE WHEN lower(${text}) IN (${TRUE.map((t) => `'${t}'`).join(',')}) THEN 1.0 WHEN lower(${text}) IN (${FALSE.map((t) => `'${t}'`).join(',')}) THEN 0.0 END`);
   if (NUMERIC_TYPES.test(c.type)) return make('numeric', `${c.type.toLowerCase()} type`, numericExpr);
   if (c.type === 'VARCHAR') {
+    // Zero-padded digits ('00001') are codes, not quantities: keep them as text.
+    if (Number(s[`lz${j}`]) > 0) return make('categorical', 'zero-padded codes, kept as text', text);
     if (Number(s[`num${j}`]) === nn) return make('numeric', missing > 0 ? `every non-blank value is a number (${missing} blank)` : 'every value is a number', numericExpr);
     const fmt = DATE_FORMATS.findIndex((_, k) => Number(s[`d${j}_${k}`]) === nn);
     if (fmt >= 0) return make('date', `every value is a date (${DATE_FORMATS[fmt]})`, `date_diff('day', DATE '1970-01-01', TRY_STRPTIME(${text}, '${DATE_FORMATS[fmt]}')::DATE)::DOUBLE`);

@@ -97,13 +97,12 @@ describe('e2e/cli/errors', () => {
   before(() => ({ dir, cleanup } = tempDir()));
   after(() => cleanup());
 
-  const expectFail = async (argv: string[], code: number, pattern: RegExp) => {
+  const expectFail = async (argv: string[], code: number, pattern: RegExp): Promise<void> => {
     const before = new Set(readdirSync(dir));
     const r = await runCli(argv, dir);
     assert.equal(r.code, code, `exit ${r.code}: ${r.stderr}`);
     assert.match(r.stderr, pattern);
     assert.deepEqual(readdirSync(dir).filter((f) => !before.has(f)), [], 'nothing is written when a command fails');
-    return r;
   };
 
   it('a missing file exits 3 naming the file', () => expectFail(['fit', join(dir, 'nope.csv'), '-k', '2'], 3, /E_NOT_FOUND.*nope\.csv/));

@@ -1,0 +1,20 @@
+/**
+ * Min-max scaling to [0, 1], as scikit-learn's MinMaxScaler (a constant column keeps range 1,
+ * so it maps to 0). New values outside the training range map outside [0, 1] (no clipping).
+ * @module
+ */
+import type { NumericStep } from './types.js';
+
+export interface MinMaxState { min: number; range: number }
+
+export const minMaxScaler: NumericStep<MinMaxState> = {
+  name: 'minmax',
+  fit(x) {
+    let min = Infinity, max = -Infinity;
+    for (const v of x) if (!Number.isNaN(v)) (min = Math.min(min, v)), (max = Math.max(max, v));
+    const range = max - min;
+    return { min, range: range < 10 * Number.EPSILON ? 1 : range };
+  },
+  transform: (s, x) => x.map((v) => (v - s.min) / s.range),
+  inverse: (s, y) => y.map((v) => v * s.range + s.min),
+};

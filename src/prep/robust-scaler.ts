@@ -1,0 +1,20 @@
+/**
+ * Robust scaling: (x − median) / IQR with numpy's linear percentiles, as scikit-learn's
+ * RobustScaler (quantile_range 25–75); a zero IQR keeps scale 1.
+ * @module
+ */
+import type { NumericStep } from './types.js';
+import { percentileSorted, sortedFinite } from './stats.js';
+
+export interface RobustState { center: number; scale: number }
+
+export const robustScaler: NumericStep<RobustState> = {
+  name: 'robust',
+  fit(x) {
+    const s = sortedFinite(x);
+    const iqr = percentileSorted(s, 75) - percentileSorted(s, 25);
+    return { center: percentileSorted(s, 50), scale: iqr < 10 * Number.EPSILON ? 1 : iqr };
+  },
+  transform: (s, x) => x.map((v) => (v - s.center) / s.scale),
+  inverse: (s, y) => y.map((v) => v * s.scale + s.center),
+};
