@@ -31,7 +31,10 @@ export const quantileTransformer: NumericStep<QuantileState> = {
   fit(x) {
     const s = sortedFinite(x);
     const nq = Math.min(1000, s.length);
-    const references = Array.from({ length: nq }, (_, i) => (nq === 1 ? 0 : i / (nq - 1)));
+    // numpy.linspace: i · step with step = 1/(n−1), and the last point exactly 1. The rounding of
+    // i · step (not i/(n−1)) decides which landmarks tie, so it is matched exactly.
+    const step = nq > 1 ? 1 / (nq - 1) : 0;
+    const references = Array.from({ length: nq }, (_, i) => (i === nq - 1 && nq > 1 ? 1 : i * step));
     const quantiles = references.map((r) => percentileSorted(s, r * 100));
     // scikit-learn enforces monotone landmarks (np.maximum.accumulate) against rounding.
     for (let i = 1; i < quantiles.length; i++) if (quantiles[i] < quantiles[i - 1]) quantiles[i] = quantiles[i - 1];
