@@ -13,11 +13,47 @@ export type { Matrix } from './math/matrix.js';
 export { createRng } from './math/rng.js';
 export type { Rng } from './math/rng.js';
 
-// data
+// data: sources, frames, IDs, writing tables
+export { parseSourceSpec } from './data/source-spec.js';
+export type { SourceSpec, SourceOptions } from './data/source-spec.js';
+export { readFrame, readFrameWithSchema } from './data/read-frame.js';
+export type { ReadOptions, ReadResult } from './data/read-frame.js';
+export type { ColumnSchema } from './data/schema.js';
+export { resolveIds } from './data/ids.js';
+export { writeTable } from './data/write-table.js';
 export type { Frame, Column, ColumnKind, NumericColumn, TextColumn } from './data/frame.js';
 export { frameFromRecords } from './data/frame.js';
 export type { Dataset, CodeMatrix } from './data/dataset.js';
 export { datasetFromMatrix } from './data/dataset.js';
 
+// prep: the preprocessing pipeline
+export { fitPipeline, transformPipeline } from './prep/pipeline.js';
+export type { PipelineState, PrepReport, FittedPipeline } from './prep/pipeline.js';
+export { pipelineOptionsSchema } from './prep/pipeline-options.js';
+export type { PipelineOptions } from './prep/pipeline-options.js';
+
 // cluster
+export { kmeansClusterer, kmeansOptionsSchema } from './cluster/kmeans.js';
+export type { KMeansOptions, KMeansState } from './cluster/kmeans.js';
+export { getClusterer, methodNames } from './cluster/registry.js';
 export type { Clusterer, Fitted, FitContext, Progress } from './cluster/types.js';
+export { createFitContext } from './cluster/types.js';
+
+// evaluate
+export { silhouette, silhouetteSamples } from './evaluate/silhouette.js';
+export type { SilhouetteOptions, SilhouetteResult } from './evaluate/silhouette.js';
+export { daviesBouldin } from './evaluate/davies-bouldin.js';
+export { calinskiHarabasz } from './evaluate/calinski-harabasz.js';
+export { adjustedRandIndex } from './evaluate/ari.js';
+export { adjustedMutualInfo, mutualInfo } from './evaluate/ami.js';
+export { inertia } from './evaluate/inertia.js';
+
+// model: fit, save, load, predict
+export { fitModel } from './model/fit-model.js';
+export type { FitModelOptions, FitModelResult } from './model/fit-model.js';
+export { saveModel } from './model/save.js';
+export { loadModel, parseModel } from './model/load.js';
+export { predict, scoreFrame } from './model/predict.js';
+export type { Prediction, Scores } from './model/predict.js';
+export { FORMAT_NAME, FORMAT_VERSION } from './model/artifact.js';
+export type { SegmentationModel, Segment, Manifest } from './model/artifact.js';

@@ -105,16 +105,24 @@ describe('data/read-frame formats', () => {
 });
 
 describe('data/read-frame errors', () => {
-  it('a missing file', () => expectSegkitError(() => readFrame(parseSourceSpec('/no/such/file.csv')), 'E_NOT_FOUND', msg.fileNotFound('/no/such/file.csv')));
+  it('a missing file', async () => {
+    await expectSegkitError(() => readFrame(parseSourceSpec('/no/such/file.csv')), 'E_NOT_FOUND', msg.fileNotFound('/no/such/file.csv'));
+  });
   it('a directory', async () => {
     const { dir, cleanup } = tempDir();
     mkdirSync(join(dir, 'd.csv'));
     await expectSegkitError(() => readFrame(parseSourceSpec(join(dir, 'd.csv'))), 'E_READ', /is a directory/);
     cleanup();
   });
-  it('a binary file', () => expectSegkitError(() => readFrame(parseSourceSpec(bad('binary.csv'))), 'E_READ', /binary file/));
-  it('an empty file', () => expectSegkitError(() => readFrame(parseSourceSpec(bad('empty.csv'))), 'E_DATA_EMPTY', msg.fileEmpty(bad('empty.csv'))));
-  it('a header-only file', () => expectSegkitError(() => readFrame(parseSourceSpec(bad('header-only.csv'))), 'E_DATA_EMPTY', msg.headerOnly(bad('header-only.csv'))));
+  it('a binary file', async () => {
+    await expectSegkitError(() => readFrame(parseSourceSpec(bad('binary.csv'))), 'E_READ', /binary file/);
+  });
+  it('an empty file', async () => {
+    await expectSegkitError(() => readFrame(parseSourceSpec(bad('empty.csv'))), 'E_DATA_EMPTY', msg.fileEmpty(bad('empty.csv')));
+  });
+  it('a header-only file', async () => {
+    await expectSegkitError(() => readFrame(parseSourceSpec(bad('header-only.csv'))), 'E_DATA_EMPTY', msg.headerOnly(bad('header-only.csv')));
+  });
   it('a ragged row names file and row', async () => {
     const e = await expectSegkitError(() => readFrame(parseSourceSpec(bad('ragged.csv'))), 'E_DATA_SHAPE', msg.raggedRow(bad('ragged.csv'), 2, 2, 3));
     assert.equal(e.where.row, 2);
@@ -123,8 +131,9 @@ describe('data/read-frame errors', () => {
     const e = await expectSegkitError(() => readFrame(parseSourceSpec(bad('bad-number.csv')), { numeric: ['age'] }), 'E_DATA_TYPE', msg.notANumber(bad('bad-number.csv'), 2, 'age', 'abc'));
     assert.deepEqual(e.where, { file: bad('bad-number.csv'), row: 2, column: 'age' });
   });
-  it('an unknown column in a type override', () =>
-    expectSegkitError(() => readFrame(parseSourceSpec(bad('bad-number.csv')), { categorical: ['agee'] }), 'E_UNKNOWN_COLUMN', /"agee" in --categorical/));
+  it('an unknown column in a type override', async () => {
+   await  expectSegkitError(() => readFrame(parseSourceSpec(bad('bad-number.csv')), { categorical: ['agee'] }), 'E_UNKNOWN_COLUMN', /"agee" in --categorical/);
+  });
 });
 
 describe('data/ids', () => {
