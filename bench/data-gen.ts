@@ -28,6 +28,8 @@ export function blobsFile(rows: number, cols: number, k: number, seed = 1, sd = 
 
 export function readMatrix(d: BenchData): Matrix {
   const buf = readFileSync(d.file);
-  const data = new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  // Shared memory, as the preprocessing pipeline allocates it, so the kernels can use the worker pool.
+  const data = new Float64Array(new SharedArrayBuffer(buf.byteLength));
+  data.set(new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8));
   return { rows: d.rows, cols: d.cols, data };
 }

@@ -9,57 +9,55 @@
 import { sqDist } from '../math/distance.js';
 import type { Matrix } from '../math/matrix.js';
 import type { Rng } from '../math/rng.js';
+import { sharedF64, sharedI32 } from '../math/pool.js';
+import { createRunner } from './kernel-runner.js';
+import { chunkCount } from './kmeans-kernels.js';
 
-/** Greedy k-means++ centers (k × d). `weights` absent = all 1. */
-export function kmeansPlusPlus(x: Matrix, k: number, rng: Rng, weights?: Float64Array): Matrix {
+/** Greedy k-means++ centers (k × d). `weights` absent = all 1. Large data scores candidates on the worker pool. */
+export async function kmeansPlusPlus(x: Matrix, k: number, rng: Rng, weights?: Float64Array): Promise<Matrix> {
   const n = x.rows;
   const d = x.cols;
   const xd = x.data;
   const centers = new Float64Array(k * d);
   const nTrials = 2 + Math.floor(Math.log(k));
-  const w = (i: number) => (weights ? weights[i] : 1);
+  const w = weights ? (weights.buffer instanceof SharedArrayBuffer ? weights : sharedF64(n, weights)) : null;
+  const wt = (i: number) => (w ? w[i] : 1);
+  const runner = createRunner(xd, n, d, nTrials);
 
   // First center: drawn with probability proportional to weight.
-  const first = weights ? drawWeighted(cumulative(n, w), rng.float()) : rng.int(n);
+  const first = w ? drawWeighted(cumulative(n, wt), rng.float()) : rng.int(n);
   centers.set(xd.subarray(first * d, first * d + d), 0);
 
   // nearest[i]: index of the chosen center nearest to row i. With it, a candidate q can be skipped for
   // row i whenever d(x_i, c_nearest)² ≤ d(q, c_nearest)² / 4 (triangle inequality: q cannot be closer),
   // which prunes most distance computations once a few centers are spread out (Elkan 2003, lemma 1).
-  const closest = new Float64Array(n);
-  const nearest = new Int32Array(n);
+  const closest = sharedF64(n);
+  const nearest = sharedI32(n);
   for (let i = 0; i < n; i++) closest[i] = sqDist(xd, i * d, xd, first * d, d);
   // All candidates of a step are scored in one pass over the rows: the pass is memory-bound, so
   // reading each row once for every candidate is what makes seeding fast on large data.
-  const cand = new Float64Array(nTrials * n);
+  const cand = sharedF64(nTrials * n);
   const cum = new Float64Array(n);
-  const gap = new Float64Array(nTrials * k);
-  const ids = new Int32Array(nTrials);
-  const pots = new Float64Array(nTrials);
+  const gap = sharedF64(nTrials * k);
+  const ids = sharedI32(nTrials);
+  const chunks = chunkCount(n);
+  const pots = sharedF64(chunks * nTrials);
 
   for (let c = 1; c < k; c++) {
     let acc = 0;
-    for (let i = 0; i < n; i++) cum[i] = acc += w(i) * closest[i];
+    for (let i = 0; i < n; i++) cum[i] = acc += wt(i) * closest[i];
     for (let t = 0; t < nTrials; t++) {
       ids[t] = drawWeighted(cum, rng.float());
       for (let m = 0; m < c; m++) gap[t * k + m] = 0.25 * sqDist(xd, ids[t] * d, centers, m * d, d);
     }
-    pots.fill(0);
-    for (let i = 0; i < n; i++) {
-      const ci = closest[i], a = nearest[i], xo = i * d, wi = weights ? weights[i] : 1;
-      for (let t = 0; t < nTrials; t++) {
-        let m = ci;
-        if (m > gap[t * k + a]) {
-          const v = sqDist(xd, xo, xd, ids[t] * d, d);
-          if (v < m) m = v;
-        }
-        cand[t * n + i] = m;
-        pots[t] += wi * m;
-      }
+    await runner.run('kppScore', { x: xd, d, k, n, closest, nearest, ids, gap, nTrials, w, cand, pots }, n);
+    // The candidate with the lowest potential wins (chunk sums reduced in order); ties go to the earlier draw.
+    let best = 0, bestPot = Infinity;
+    for (let t = 0; t < nTrials; t++) {
+      let p = 0;
+      for (let ch = 0; ch < chunks; ch++) p += pots[ch * nTrials + t];
+      if (p < bestPot) (bestPot = p), (best = t);
     }
-    // The candidate with the lowest potential wins; ties go to the earlier draw, as numpy's argmin.
-    let best = 0;
-    for (let t = 1; t < nTrials; t++) if (pots[t] < pots[best]) best = t;
     const off = best * n;
     for (let i = 0; i < n; i++) {
       const v = cand[off + i];

@@ -111,13 +111,13 @@ async function fitKMeans(data: Dataset, o: KMeansParams, ctx: FitContext): Promi
     const report = (iter: number) => ctx.onProgress?.({ step: `k-means restart ${r + 1}/${nInit}`, done: r * o.maxIter + iter, total: nInit * o.maxIter });
     let run;
     if (algorithm === 'minibatch') {
-      run = miniBatchKMeans(x, o.nClusters, {
+      run = await miniBatchKMeans(x, o.nClusters, {
         rng, batchSize: o.batchSize, maxIter: o.maxIter === 300 ? 100 : o.maxIter, tol, weights: data.weights,
         init: explicit ?? (o.init as 'kmeans++' | 'random'), signal: ctx.signal, onStep: report,
       });
     } else {
-      const init = explicit ?? (o.init === 'random' ? randomRows(x, o.nClusters, rng, data.weights) : kmeansPlusPlus(x, o.nClusters, rng, data.weights));
-      run = lloyd(x, init, { maxIter: o.maxIter, tol, weights: data.weights, signal: ctx.signal, onIteration: report });
+      const init = explicit ?? (o.init === 'random' ? randomRows(x, o.nClusters, rng, data.weights) : await kmeansPlusPlus(x, o.nClusters, rng, data.weights));
+      run = await lloyd(x, init, { maxIter: o.maxIter, tol, weights: data.weights, signal: ctx.signal, onIteration: report });
     }
     if (!best || run.inertia < best.inertia) best = run;
   }

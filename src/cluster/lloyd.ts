@@ -10,6 +10,9 @@ import { sqDist } from '../math/distance.js';
 import type { Matrix } from '../math/matrix.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
+import { sharedF64, sharedI32 } from '../math/pool.js';
+import { createRunner } from './kernel-runner.js';
+import { chunkCount } from './kmeans-kernels.js';
 
 /** Result of one run. */
 export interface LloydResult {
@@ -36,65 +39,48 @@ export interface LloydOptions {
   plain?: boolean;
 }
 
-/** Runs Lloyd iterations from `init` (not modified). */
-export function lloyd(x: Matrix, init: Matrix, o: LloydOptions): LloydResult {
+/** Runs Lloyd iterations from `init` (not modified). Large data runs its passes on the worker pool. */
+export async function lloyd(x: Matrix, init: Matrix, o: LloydOptions): Promise<LloydResult> {
   const n = x.rows, d = x.cols, k = init.rows;
-  const xd = x.data;
-  const w = o.weights;
-  let centers = init.data.slice();
-  let next = new Float64Array(k * d);
+  const runner = createRunner(x.data, n, d, k);
+  // Everything the kernels write lives in shared memory, so workers and the main thread see it.
+  const w = o.weights ? (o.weights.buffer instanceof SharedArrayBuffer ? o.weights : sharedF64(n, o.weights)) : null;
+  let centers = sharedF64(k * d, init.data);
+  let next = sharedF64(k * d);
   const clusterWeight = new Float64Array(k);
-  const labels = new Int32Array(n).fill(-1);
+  const labels = sharedI32(n).fill(-1);
   const labelsOld = new Int32Array(n).fill(-1);
   // Hamerly bounds: upper on the distance to the own center, lower on the distance to any other.
-  const upper = new Float64Array(n).fill(Infinity);
-  const lower = new Float64Array(n);
-  const half = new Float64Array(k);
+  const upper = sharedF64(n).fill(Infinity);
+  const lower = sharedF64(n);
+  const half = sharedF64(k);
   const shift = new Float64Array(k);
+  const partial = sharedF64(chunkCount(n) * (k * d + k));
   const history: number[] = [];
+  const plain = Boolean(o.plain);
   let converged = false;
   let relocated = 0;
   let iter = 0;
 
-  const assign = () => {
+  const assign = async () => {
     computeHalfGaps(centers, k, d, half);
-    for (let i = 0; i < n; i++) {
-      const xo = i * d;
-      let a = labels[i];
-      if (!o.plain && a >= 0) {
-        const m = half[a] > lower[i] ? half[a] : lower[i];
-        if (upper[i] <= m) continue;
-        upper[i] = Math.sqrt(sqDist(xd, xo, centers, a * d, d));
-        if (upper[i] <= m) continue;
-      }
-      let b1 = Infinity, b2 = Infinity, best = 0;
-      for (let c = 0; c < k; c++) {
-        const s = sqDist(xd, xo, centers, c * d, d);
-        if (s < b1) {
-          b2 = b1; b1 = s; best = c;
-        } else if (s < b2) b2 = s;
-      }
-      labels[i] = best;
-      upper[i] = Math.sqrt(b1);
-      lower[i] = Math.sqrt(b2);
-      a = best;
-    }
+    await runner.run('assign', { x: x.data, d, k, n, centers, half, labels, upper, lower, plain }, n);
   };
 
   for (iter = 0; iter < o.maxIter; iter++) {
     if (o.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('k-means'));
-    assign();
-    // M-step: weighted means.
+    await assign();
+    // M-step: weighted means, from per-chunk partial sums reduced in chunk order.
+    await runner.run('accumulate', { x: x.data, d, k, n, labels, w, out: partial }, n);
     next.fill(0);
     clusterWeight.fill(0);
-    for (let i = 0; i < n; i++) {
-      const c = labels[i];
-      const wi = w ? w[i] : 1;
-      clusterWeight[c] += wi;
-      const xo = i * d, co = c * d;
-      for (let j = 0; j < d; j++) next[co + j] += wi * xd[xo + j];
+    const stride = k * d + k;
+    for (let c = 0, m = chunkCount(n); c < m; c++) {
+      const base = c * stride;
+      for (let t = 0; t < k * d; t++) next[t] += partial[base + t];
+      for (let t = 0; t < k; t++) clusterWeight[t] += partial[base + k * d + t];
     }
-    relocated += relocateEmpty(x, centers, next, clusterWeight, labels, w);
+    relocated += relocateEmpty(x, centers, next, clusterWeight, labels, w ?? undefined);
     for (let c = 0; c < k; c++) {
       const cw = clusterWeight[c];
       const co = c * d;
@@ -109,10 +95,10 @@ export function lloyd(x: Matrix, init: Matrix, o: LloydOptions): LloydResult {
     }
     // Inertia of this iteration's assignment against the centers it was made with: one extra
     // O(n·d) pass, so only when asked for (tests of monotonicity).
-    if (o.trackHistory) history.push(inertiaOf(x, centers, labels, w));
+    if (o.trackHistory) history.push(inertiaOf(x, centers, labels, w ?? undefined));
     o.onIteration?.(iter, shiftTot);
     [centers, next] = [next, centers];
-    if (!o.plain) updateBounds(labels, upper, lower, shift);
+    if (!plain) updateBounds(labels, upper, lower, shift);
     if (labelsEqual(labels, labelsOld)) {
       converged = true;
       break;
@@ -126,9 +112,9 @@ export function lloyd(x: Matrix, init: Matrix, o: LloydOptions): LloydResult {
   const strict = converged && labelsEqual(labels, labelsOld);
   const nIter = Math.min(iter + 1, o.maxIter);
   // Rerun the E-step so that labels match the final centers (scikit-learn does the same).
-  if (!strict) assign();
-  const centersM = { rows: k, cols: d, data: centers };
-  return { centers: centersM, labels, inertia: inertiaOf(x, centers, labels, w), nIter, converged, relocated, history };
+  if (!strict) await assign();
+  const centersM = { rows: k, cols: d, data: Float64Array.from(centers) };
+  return { centers: centersM, labels: Int32Array.from(labels), inertia: inertiaOf(x, centers, labels, w ?? undefined), nIter, converged, relocated, history };
 }
 
 /** half[c] = half the distance from center c to its nearest other center. */

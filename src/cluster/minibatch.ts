@@ -32,7 +32,7 @@ export interface MiniBatchOptions {
   reassignmentRatio?: number;
 }
 
-export function miniBatchKMeans(x: Matrix, k: number, o: MiniBatchOptions) {
+export async function miniBatchKMeans(x: Matrix, k: number, o: MiniBatchOptions) {
   const n = x.rows, d = x.cols;
   const rng = o.rng;
   const batch = Math.min(o.batchSize, n);
@@ -46,7 +46,7 @@ export function miniBatchKMeans(x: Matrix, k: number, o: MiniBatchOptions) {
     const idx = sampleIndices(n, initSize, rng);
     const sub = takeRows(x, idx);
     const subW = w ? Float64Array.from(idx, (i) => w[i]) : undefined;
-    centersM = o.init === 'random' ? randomRows(sub, k, rng, subW) : kmeansPlusPlus(sub, k, rng, subW);
+    centersM = o.init === 'random' ? randomRows(sub, k, rng, subW) : await kmeansPlusPlus(sub, k, rng, subW);
   }
   const centers = centersM.data;
   const counts = new Float64Array(k);

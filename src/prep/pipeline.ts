@@ -201,7 +201,8 @@ export interface Transformed {
 export function transformPipeline(state: PipelineState, frame: Frame): Transformed {
   const n = frame.rows;
   const d = state.featureNames.length;
-  const out = new Float64Array(n * d);
+  // Shared memory: the clustering kernels can then split passes over worker threads without a copy.
+  const out = new Float64Array(new SharedArrayBuffer(n * d * 8));
   const notes: string[][] = Array.from({ length: n }, () => []);
   let col = 0;
   for (const p of state.columns) {

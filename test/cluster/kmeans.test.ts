@@ -56,12 +56,12 @@ describe('cluster/kmeans', () => {
     });
   }
 
-  it('gives the same result with and without Hamerly bounds', () => {
+  it('gives the same result with and without Hamerly bounds', async () => {
     const c = fixture.cases.find((c: any) => c.name === 'blobs-600x4-k5');
     const x = fromRows(c.input.x);
     const init = fromRows(c.input.init);
-    const a = lloyd(x, init, { maxIter: 300, tol: 0 });
-    const b = lloyd(x, init, { maxIter: 300, tol: 0, plain: true });
+    const a = await lloyd(x, init, { maxIter: 300, tol: 0 });
+    const b = await lloyd(x, init, { maxIter: 300, tol: 0, plain: true });
     assert.deepEqual(Array.from(a.labels), Array.from(b.labels));
     assert.equal(a.nIter, b.nIter);
     expectClose(a.centers.data, b.centers.data, { rtol: 1e-12, atol: 1e-12 });
@@ -95,11 +95,11 @@ describe('cluster/kmeans', () => {
 
   describe('properties', () => {
     const pts = fc.array(fc.tuple(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true })), { minLength: 4, maxLength: 60 });
-    it('never increases the inertia across Lloyd iterations', () => {
-      fc.assert(
-        fc.property(pts, fc.integer({ min: 1, max: 4 }), fc.integer(), (p, k, seed) => {
+    it('never increases the inertia across Lloyd iterations', async () => {
+      await fc.assert(
+        fc.asyncProperty(pts, fc.integer({ min: 1, max: 4 }), fc.integer(), async (p, k, seed) => {
           const x = fromRows(p);
-          const r = lloyd(x, kmeansPlusPlus(x, Math.min(k, p.length), createRng(seed)), { maxIter: 50, tol: 0, trackHistory: true });
+          const r = await lloyd(x, await kmeansPlusPlus(x, Math.min(k, p.length), createRng(seed)), { maxIter: 50, tol: 0, trackHistory: true });
           for (let i = 1; i < r.history.length; i++) assert.ok(r.history[i] <= r.history[i - 1] * (1 + 1e-12) + 1e-9, `${r.history}`);
           assert.ok(r.inertia <= r.history[r.history.length - 1] * (1 + 1e-12) + 1e-9);
         }),
@@ -144,4 +144,21 @@ checkClusterer(kmeansClusterer, {
 checkClusterer(kmeansClusterer, {
   options: { nClusters: 3, algorithm: 'minibatch', batchSize: 16 },
   badOptions: [{ nClusters: -1 }],
+});
+
+describe('cluster/kmeans workers', () => {
+  it('gives identical labels, centers and inertia on the worker pool and in the main thread', async () => {
+    const rng = createRng(11);
+    const n = 40000, d = 8;
+    const plain = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) plain[i * d + j] = (i % 7) * 2 + rng.normal() * 1.5;
+    const shared = new Float64Array(new SharedArrayBuffer(n * d * 8));
+    shared.set(plain);
+    const params = parseOptions(kmeansClusterer.schema, { nClusters: 7, nInit: 2 }, 'kmeans');
+    const a = await kmeansClusterer.fit(datasetFromMatrix({ rows: n, cols: d, data: plain }), params, createFitContext(createRng(3), []));
+    const b = await kmeansClusterer.fit(datasetFromMatrix({ rows: n, cols: d, data: shared }), params, createFitContext(createRng(3), []));
+    assert.deepEqual(Array.from(a.labels), Array.from(b.labels));
+    assert.deepEqual(a.state, b.state);
+    assert.equal(a.diagnostics.inertia, b.diagnostics.inertia);
+  });
 });
