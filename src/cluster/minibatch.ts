@@ -46,9 +46,18 @@ export async function miniBatchKMeans(x: Matrix, k: number, o: MiniBatchOptions)
     const idx = sampleIndices(n, initSize, rng);
     const sub = takeRows(x, idx);
     const subW = w ? Float64Array.from(idx, (i) => w[i]) : undefined;
-    centersM = o.init === 'random' ? randomRows(sub, k, rng, subW) : await kmeansPlusPlus(sub, k, rng, subW);
+    // Three seedings, the one with the lowest inertia on the subsample wins (scikit-learn's
+    // MiniBatchKMeans does the same with n_init=3): one unlucky seeding costs more than a few percent.
+    let bestInertia = Infinity;
+    centersM = { rows: k, cols: d, data: new Float64Array(k * d) };
+    for (let t = 0; t < 3; t++) {
+      const c = o.init === 'random' ? randomRows(sub, k, rng, subW) : await kmeansPlusPlus(sub, k, rng, subW);
+      const inertia = inertiaOf(sub, c.data, nearestCenter(sub, c), subW);
+      if (inertia < bestInertia) (bestInertia = inertia), (centersM = c);
+    }
   }
-  const centers = centersM.data;
+  const centers = Float64Array.from(centersM.data);
+  centersM = { rows: k, cols: d, data: centers };
   const counts = new Float64Array(k);
   const sums = new Float64Array(k * d);
   const batchWeight = new Float64Array(k);
@@ -109,7 +118,8 @@ export async function miniBatchKMeans(x: Matrix, k: number, o: MiniBatchOptions)
       break;
     }
     if (ewa < bestEwa) (bestEwa = ewa), (noImprovement = 0);
-    else if (++noImprovement >= maxNoImprovement) {
+    // Early stop only after a full epoch: before that the smoothed inertia is mostly noise.
+    else if (++noImprovement >= maxNoImprovement && (step + 1) * batch >= n) {
       converged = true;
       break;
     }
