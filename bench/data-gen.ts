@@ -3,7 +3,7 @@
  * peer reads the same numbers. Centers uniform in [-10, 10]^d, noise sd 3.5: the blobs overlap,
  * so Lloyd needs tens of iterations instead of the 2 that separated blobs need.
  */
-import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
 import { createRng } from '../src/math/rng.js';
 import type { Matrix } from '../src/math/matrix.js';
 
@@ -27,9 +27,12 @@ export function blobsFile(rows: number, cols: number, k: number, seed = 1, sd = 
 }
 
 export function readMatrix(d: BenchData): Matrix {
-  const buf = readFileSync(d.file);
-  // Shared memory, as the preprocessing pipeline allocates it, so the kernels can use the worker pool.
-  const data = new Float64Array(new SharedArrayBuffer(buf.byteLength));
-  data.set(new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8));
+  // Read straight into shared memory (as the preprocessing pipeline allocates it, so the kernels can
+  // use the worker pool), without a second copy of the file in a Buffer.
+  const data = new Float64Array(new SharedArrayBuffer(d.rows * d.cols * 8));
+  const bytes = new Uint8Array(data.buffer);
+  const fd = openSync(d.file, 'r');
+  for (let off = 0; off < bytes.length; ) off += readSync(fd, bytes, off, Math.min(1 << 26, bytes.length - off), off);
+  closeSync(fd);
   return { rows: d.rows, cols: d.cols, data };
 }

@@ -44,7 +44,7 @@ export async function benchKmeans(quick: boolean): Promise<Row[]> {
 
 /** Markdown table with ratios against scikit-learn (same data, same nInit, 2 threads) and ml-kmeans. */
 export function kmeansTable(rows: Row[]): string {
-  const out = ['| data | peer | time (s) | iterations | best inertia | inertia vs sklearn | segkit speed-up vs this peer | peak RSS (MB) |', '|---|---|---:|---:|---:|---:|---:|---:|'];
+  const out = ['| data | peer | time (s) | iterations | best inertia | inertia vs sklearn | peer time ÷ segkit time (> 1: segkit faster) | peak RSS (MB) |', '|---|---|---:|---:|---:|---:|---:|---:|'];
   for (const r of rows) {
     if (!r.run) {
       out.push(`| ${r.data} | ${r.peer} | ${r.note ?? 'failed'} | | | | | |`);

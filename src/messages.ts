@@ -85,6 +85,9 @@ export const msg = {
     `${metric} needs between 2 and n-1 clusters; the labels have ${k} cluster(s) for ${n} rows.`,
 
   // --- clustering and models (add new builders below this line) ---
+  weightNotNumeric: (column: string) => `The weight column "${column}" must be numeric.`,
+  badWeight: (file: string, row: number, column: string, value: number) =>
+    `${file}, row ${row}, column "${column}": weight ${value} must be a finite number ≥ 0.`,
   constantColumn: (column: string) => `Column "${column}" is constant and was dropped.`,
   idLikeColumn: (column: string) => `Column "${column}" has a distinct text value in every row (an ID?) and was dropped.`,
 };

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Frame } from '../data/frame.js';
+import { isNumericColumn } from '../data/frame.js';
 import type { SegkitWarning } from '../errors.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
@@ -35,6 +36,8 @@ export interface FitModelOptions {
   prep?: Record<string, unknown>;
   /** Customer ID column; see `resolveIds`. */
   idColumn?: string;
+  /** Numeric column of per-customer weights (e.g. revenue); never a feature. **Default:** none (all 1). */
+  weightColumn?: string;
   /** Seed; drawn and recorded when absent. */
   seed?: number;
   signal?: AbortSignal;
@@ -72,8 +75,14 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   const { ids, column: idColumn } = resolveIds(frame, o.idColumn);
   // 2. Preprocessing.
   o.onProgress?.({ step: 'preprocessing', done: 0, total: 1 });
-  const prepInput = { ...(o.prep ?? {}), ...(idColumn ? { idColumn } : {}) };
-  const prep = fitPipeline(frame, prepInput);
+  const weights = o.weightColumn !== undefined ? readWeights(frame, o.weightColumn) : undefined;
+  const prepInput = {
+    ...(o.prep ?? {}),
+    ...(idColumn ? { idColumn } : {}),
+    ...(o.weightColumn !== undefined ? { exclude: [...(((o.prep ?? {}) as { exclude?: string[] }).exclude ?? []), o.weightColumn] } : {}),
+  };
+  const fittedPrep = fitPipeline(frame, prepInput);
+  const prep = weights ? { ...fittedPrep, dataset: { ...fittedPrep.dataset, weights } } : fittedPrep;
   const warnings: SegkitWarning[] = [...prep.warnings];
   // 3. Clustering.
   const rng = createRng(seed);
@@ -114,6 +123,17 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
     warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
   };
   return { model, ids, labels: fitted.labels, distance, runnerUp, warnings };
+}
+
+/** Weights from a numeric column: finite and ≥ 0, else an error naming the row. */
+function readWeights(frame: Frame, column: string): Float64Array {
+  const c = frame.columns.find((x) => x.name === column);
+  if (!c) throw new SegkitError('E_UNKNOWN_COLUMN', msg.unknownColumn(column, '--weight', frame.columns.map((x) => x.name)), { file: frame.source, column });
+  if (!isNumericColumn(c) || c.kind !== 'numeric') throw new SegkitError('E_DATA_TYPE', msg.weightNotNumeric(column), { file: frame.source, column });
+  c.values.forEach((v, i) => {
+    if (!Number.isFinite(v) || v < 0) throw new SegkitError('E_DATA_TYPE', msg.badWeight(frame.source, i + 1, column, v), { file: frame.source, row: i + 1, column });
+  });
+  return c.values;
 }
 
 /** Distance to the own center and the runner-up segment, for methods with `distances` or centers. */

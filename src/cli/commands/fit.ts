@@ -14,9 +14,12 @@ import { writeAssignments } from '../write-assignments.js';
 import { summarizeSegments } from '../../model/segment-summary.js';
 import { formatFitSummary } from '../format.js';
 import { EXIT_OK } from '../exit-codes.js';
+import { getClusterer } from '../../cluster/registry.js';
+import { parseOptions } from '../../options.js';
 
 interface FitFlags extends SourceFlags {
   id?: string;
+  weight?: string;
   features?: string;
   exclude?: string;
   method: string;
@@ -50,6 +53,7 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
   addSourceFlags(cmd);
   cmd
     .option('--id <column>', 'customer ID column (default: a unique column named like id / customer_id, else the row number)')
+    .option('--weight <column>', 'numeric column of per-customer weights (e.g. revenue); not used as a feature')
     .option('--features <cols>', 'comma-separated columns to use (default: all but the ID)')
     .option('--exclude <cols>', 'comma-separated columns to leave out')
     .option('--method <name>', 'clustering method', 'kmeans')
@@ -74,7 +78,7 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
     .action(async (source: string, flags: FitFlags) => {
       const progress = createProgress(io, Boolean(flags.quiet || flags.json));
       try {
-        const frame = await readSource(io, source, flags, flags.id, progress);
+        // Flags first, so a usage error is reported before any data is read.
         const options: Record<string, unknown> = {};
         const set = (k: string, v: unknown) => v !== undefined && (options[k] = v);
         set('nClusters', numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 }));
@@ -95,8 +99,11 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
         setP('encode', flags.encode);
         setP('rareLevelShare', numberFlag(flags.rareLevelShare, '--rare-level-share', { min: 0 }));
         const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 });
+        const clusterer = getClusterer(flags.method);
+        parseOptions(clusterer.schema, options, flags.method);
+        const frame = await readSource(io, source, flags, flags.id, progress);
         const result = await fitModel(frame, {
-          method: flags.method, options, prep, idColumn: flags.id, seed, onProgress: (p) => progress.update(p),
+          method: flags.method, options, prep, idColumn: flags.id, weightColumn: flags.weight, seed, onProgress: (p) => progress.update(p),
         });
         progress.stop();
         // Write the assignments first: if that fails, no model claims a run that left no output.

@@ -147,3 +147,20 @@ describe('e2e/cli/errors', () => {
     assert.equal(readFileSync(model, 'utf8'), before);
   });
 });
+
+describe('e2e/cli/weights', () => {
+  it('fits with a weight column, which is not used as a feature, and rejects a bad one', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const r = await runCli(['fit', sample('wholesale_customers.csv'), '-k', '3', '--seed', '1', '--weight', 'Fresh', '--out', join(dir, 'w.json'), '--json'], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const model = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8'));
+      assert.ok(!model.pipeline.columns.some((c: any) => c.name === 'Fresh'));
+      const bad = await runCli(['fit', sample('mall_customers.csv'), '-k', '3', '--weight', 'Gender', '--out', join(dir, 'x.json')], dir);
+      assert.equal(bad.code, 3);
+      assert.match(bad.stderr, /weight column "Gender" must be numeric/);
+    } finally {
+      cleanup();
+    }
+  });
+});
