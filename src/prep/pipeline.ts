@@ -21,7 +21,7 @@ import { parseOptions } from '../options.js';
 import { pipelineOptionsSchema, type PipelineOptions, type PipelineParams } from './pipeline-options.js';
 import { fitLevels, levelOf, OTHER_LEVEL, type LevelsState } from './categorical-encoding.js';
 import { coerceNumeric, coerceText } from './coerce.js';
-import { percentileSorted, skewness, sortedFinite, meanVar } from './stats.js';
+import { percentileFinite, skewness, meanVar } from './stats.js';
 import type { NumericStep } from './types.js';
 import { standardScaler } from './standard-scaler.js';
 import { robustScaler } from './robust-scaler.js';
@@ -118,9 +118,10 @@ function outputNames(p: NumericPlan | CategoricalPlan): string[] {
 
 function dropReason(c: Column, rows: number): { code: 'empty' | 'constant' | 'id'; reason: string; message: string } | null {
   if (isNumericColumn(c)) {
-    const s = sortedFinite(c.values);
-    if (s.length === 0) return { code: 'empty', reason: 'every value is missing', message: msg.allMissingDropped(c.name) };
-    if (s[0] === s[s.length - 1]) return { code: 'constant', reason: `constant (${s[0]})`, message: msg.constantColumn(c.name) };
+    let min = Infinity, max = -Infinity;
+    for (const v of c.values) if (!Number.isNaN(v)) (min = v < min ? v : min), (max = v > max ? v : max);
+    if (min === Infinity) return { code: 'empty', reason: 'every value is missing', message: msg.allMissingDropped(c.name) };
+    if (min === max) return { code: 'constant', reason: `constant (${min})`, message: msg.constantColumn(c.name) };
     return null;
   }
   const distinct = new Set<string>();
@@ -135,9 +136,9 @@ function dropReason(c: Column, rows: number): { code: 'empty' | 'constant' | 'id
 function planNumeric(c: Column & { kind: "numeric" | "boolean" | "date"; values: Float64Array }, o: PipelineParams): { plan: NumericPlan; decision: ColumnDecision } {
   const actions: string[] = [];
   const reasons: string[] = [];
-  const sorted = sortedFinite(c.values);
-  const missing = c.values.length - sorted.length;
-  const fill = o.impute === 'median' ? percentileSorted(sorted, 50) : meanVar(sorted).mean;
+  const stats = meanVar(c.values);
+  const missing = c.values.length - stats.n;
+  const fill = o.impute === 'median' ? percentileFinite(c.values, 50) : stats.mean;
   if (missing > 0) actions.push(`imputed ${missing} missing with the ${o.impute} ${fmt(fill)}`);
   const indicator = o.missingIndicator && missing > 0;
   if (indicator) actions.push(`added ${c.name}__missing`);
@@ -150,7 +151,8 @@ function planNumeric(c: Column & { kind: "numeric" | "boolean" | "date"; values:
   };
   if (c.kind === 'numeric') {
     const skew = skewness(x);
-    const min = sorted[0];
+    let min = Infinity;
+    for (const v of c.values) if (v < min) min = v;
     let skewStep: string | null = null;
     if (o.skew === 'auto' && Math.abs(skew) > o.skewThreshold) skewStep = min >= 0 && skew > 0 ? 'log1p' : 'yeo-johnson';
     else if (o.skew === 'log1p') skewStep = min >= 0 ? 'log1p' : 'yeo-johnson';

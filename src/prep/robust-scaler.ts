@@ -4,16 +4,15 @@
  * @module
  */
 import type { NumericStep } from './types.js';
-import { percentileSorted, sortedFinite } from './stats.js';
+import { percentileFinite } from './stats.js';
 
 export interface RobustState { center: number; scale: number }
 
 export const robustScaler: NumericStep<RobustState> = {
   name: 'robust',
   fit(x) {
-    const s = sortedFinite(x);
-    const iqr = percentileSorted(s, 75) - percentileSorted(s, 25);
-    return { center: percentileSorted(s, 50), scale: iqr < 10 * Number.EPSILON ? 1 : iqr };
+    const iqr = percentileFinite(x, 75) - percentileFinite(x, 25);
+    return { center: percentileFinite(x, 50), scale: iqr < 10 * Number.EPSILON ? 1 : iqr };
   },
   transform: (s, x) => x.map((v) => (v - s.center) / s.scale),
   inverse: (s, y) => y.map((v) => v * s.scale + s.center),

@@ -8,7 +8,7 @@ import { minMaxScaler } from '../../src/prep/minmax-scaler.js';
 import { quantileTransformer } from '../../src/prep/quantile-transformer.js';
 import { yeoJohnson } from '../../src/prep/yeo-johnson.js';
 import { log1p } from '../../src/prep/log1p.js';
-import { percentileSorted, meanVar, sortedFinite } from '../../src/prep/stats.js';
+import { percentileSorted, percentileFinite, meanVar, sortedFinite } from '../../src/prep/stats.js';
 import { fitLevels, levelOf } from '../../src/prep/categorical-encoding.js';
 import type { NumericStep } from '../../src/prep/types.js';
 import { expectClose } from '../helpers/expect.js';
@@ -83,6 +83,16 @@ describe('prep/properties', () => {
         x.forEach((v, i) => assert.ok(Math.abs(back[i] - v) <= 1e-12 * spread * 10, `${back[i]} vs ${v}`));
       }),
       { seed: 42, numRuns: 200 },
+    );
+  });
+  it('quickselect percentiles equal sorted percentiles, NaN skipped', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.constant(NaN), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 60 }), fc.double({ min: 0, max: 100, noNaN: true }), (x, q) => {
+        const s = sortedFinite(x);
+        if (s.length === 0) return;
+        assert.equal(percentileFinite(x, q), percentileSorted(s, q));
+      }),
+      { seed: 42, numRuns: 300 },
     );
   });
   it('min-max maps the training data into [0, 1]', () => {
