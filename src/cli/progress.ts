@@ -29,13 +29,15 @@ export function createProgress(io: Io, quiet: boolean): ProgressReporter {
       if (io.stderrIsTTY) {
         if (!bar) {
           bar = new cliProgress.SingleBar(
-            { format: ' {step} [{bar}] {percentage}% | {duration_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+            // Steps such as k-means stop early (converged at iteration 7 of at most 300), so a percentage
+            // would mislead: show the count and the elapsed time instead.
+            { format: ' {step} {count} | {duration_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
             cliProgress.Presets.shades_classic,
           );
-          bar.start(Math.max(1, p.total), p.done, { step: p.step });
+          bar.start(Math.max(1, p.total), p.done, { step: p.step, count: countOf(p) });
         }
         bar.setTotal(Math.max(1, p.total));
-        bar.update(p.done, { step: p.step });
+        bar.update(p.done, { step: p.step, count: countOf(p) });
       } else if (p.step !== step || Date.now() - lastLine > 5000) {
         io.stderr(`… ${p.step}\n`);
         lastLine = Date.now();
@@ -46,4 +48,8 @@ export function createProgress(io: Io, quiet: boolean): ProgressReporter {
       bar?.stop();
     },
   };
+}
+
+function countOf(p: Progress): string {
+  return p.total > 1 ? `(${p.done} of at most ${p.total})` : '';
 }

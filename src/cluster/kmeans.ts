@@ -108,7 +108,7 @@ async function fitKMeans(data: Dataset, o: KMeansParams, ctx: FitContext): Promi
   for (let r = 0; r < nInit; r++) {
     if (ctx.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('k-means'));
     const rng = ctx.rng.fork(r);
-    const report = (iter: number) => ctx.onProgress?.({ step: `k-means restart ${r + 1}/${nInit}`, done: r * o.maxIter + iter, total: nInit * o.maxIter });
+    const report = (iter: number) => ctx.onProgress?.({ step: `k-means restart ${r + 1}/${nInit}, iteration`, done: iter + 1, total: o.maxIter });
     let run;
     if (algorithm === 'minibatch') {
       run = await miniBatchKMeans(x, o.nClusters, {
@@ -116,6 +116,7 @@ async function fitKMeans(data: Dataset, o: KMeansParams, ctx: FitContext): Promi
         init: explicit ?? (o.init as 'kmeans++' | 'random'), signal: ctx.signal, onStep: report,
       });
     } else {
+      if (!explicit && o.init === 'kmeans++') ctx.onProgress?.({ step: `k-means restart ${r + 1}/${nInit}, k-means++ seeding`, done: 0, total: 1 });
       const init = explicit ?? (o.init === 'random' ? randomRows(x, o.nClusters, rng, data.weights) : await kmeansPlusPlus(x, o.nClusters, rng, data.weights));
       run = await lloyd(x, init, { maxIter: o.maxIter, tol, weights: data.weights, signal: ctx.signal, onIteration: report });
     }

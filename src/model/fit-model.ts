@@ -72,6 +72,7 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   if (frame.rows === 0) throw new SegkitError('E_DATA_EMPTY', msg.dataEmpty(frame.source), { file: frame.source });
 
   // 1. Customer IDs.
+  o.onProgress?.({ step: 'customer IDs', done: 0, total: 1 });
   const { ids, column: idColumn } = resolveIds(frame, o.idColumn);
   // 2. Preprocessing.
   o.onProgress?.({ step: 'preprocessing', done: 0, total: 1 });
@@ -91,7 +92,7 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   for (const w of fitted.warnings) if (!warnings.includes(w) && !warnings.some((x) => x.code === w.code && x.message === w.message)) warnings.push(w);
   const k = clusterer.nClusters(fitted.state);
   // 4. Metrics and per-row distances.
-  o.onProgress?.({ step: 'metrics', done: 0, total: 1 });
+  o.onProgress?.({ step: 'metrics (silhouette on a stratified sample above 10,000 rows)', done: 0, total: 1 });
   const metrics = trainingMetrics(prep.dataset.numeric, fitted.labels, k, fitted.diagnostics, rng.fork(1_000_001));
   const { distance, runnerUp } = rowDistances(clusterer, fitted.state, prep.dataset, fitted.labels);
   // 5. The model document.
