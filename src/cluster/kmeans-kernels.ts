@@ -82,3 +82,10 @@ export function kppScoreChunk(
 export function chunkCount(n: number): number {
   return Math.ceil(n / CHUNK_ROWS);
 }
+
+/** The kernels by name, as the worker pool and the main-thread runner call them on one chunk. */
+export const KERNEL_OPS: Record<string, (a: any, chunk: number) => void> = {
+  assign: (a, c) => assignRange(a.x, a.d, a.k, a.centers, a.half, a.labels, a.upper, a.lower, a.plain, c * CHUNK_ROWS, Math.min(a.n, (c + 1) * CHUNK_ROWS)),
+  accumulate: (a, c) => accumulateChunk(a.x, a.d, a.k, a.labels, a.w, c, a.n, a.out),
+  kppScore: (a, c) => kppScoreChunk(a.x, a.d, a.k, a.n, a.closest, a.nearest, a.ids, a.gap, a.nTrials, a.w, a.cand, a.pots, c),
+};

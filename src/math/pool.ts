@@ -16,8 +16,8 @@ export class WorkerPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(readonly size: number) {
-    const boot = new URL('./worker-boot.mjs', import.meta.url);
+  /** `boot`: the worker's entry module (a .mjs that registers tsx, then imports the TS worker). */
+  constructor(readonly size: number, boot: URL) {
     for (let i = 0; i < size; i++) {
       const w = new Worker(boot);
       w.on('message', (m: { id: number; error?: string }) => {
@@ -69,15 +69,17 @@ export class WorkerPool {
   }
 }
 
-let shared: WorkerPool | null | undefined;
+const pools = new Map<string, WorkerPool | null>();
 
-/** The process-wide pool, or null when only one worker would run. */
-export function getPool(): WorkerPool | null {
-  if (shared !== undefined) return shared;
+/** The process-wide pool for a worker entry module, or null when only one worker would run. */
+export function getPool(boot: URL): WorkerPool | null {
+  const key = boot.href;
+  if (pools.has(key)) return pools.get(key)!;
   const env = Number(process.env.SEGKIT_WORKERS);
   const size = Number.isInteger(env) && env >= 0 ? env : Math.min(8, availableParallelism());
-  shared = size > 1 ? new WorkerPool(size) : null;
-  return shared;
+  const pool = size > 1 ? new WorkerPool(size, boot) : null;
+  pools.set(key, pool);
+  return pool;
 }
 
 /** A Float64Array over shared memory (copying `from` when given). */
