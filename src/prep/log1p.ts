@@ -10,6 +10,10 @@ export interface Log1pState { readonly kind: 'log1p' }
 export const log1p: NumericStep<Log1pState> = {
   name: 'log1p',
   fit: () => ({ kind: 'log1p' }),
-  transform: (_s, x) => x.map((v) => Math.log1p(Math.max(0, v))),
+  transform(_s, x) {
+    const out = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = Math.log1p(x[i] > 0 ? x[i] : 0);
+    return out;
+  },
   inverse: (_s, y) => y.map((v) => Math.expm1(v)),
 };

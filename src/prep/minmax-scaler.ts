@@ -4,6 +4,7 @@
  * @module
  */
 import type { NumericStep } from './types.js';
+import { affine, affineInverse } from './affine.js';
 
 export interface MinMaxState { min: number; range: number }
 
@@ -15,6 +16,6 @@ export const minMaxScaler: NumericStep<MinMaxState> = {
     const range = max - min;
     return { min, range: range < 10 * Number.EPSILON ? 1 : range };
   },
-  transform: (s, x) => x.map((v) => (v - s.min) / s.range),
-  inverse: (s, y) => y.map((v) => v * s.range + s.min),
+  transform: (s, x) => affine(x, s.min, s.range),
+  inverse: (s, y) => affineInverse(y, s.min, s.range),
 };

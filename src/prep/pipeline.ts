@@ -23,6 +23,7 @@ import { fitLevels, levelOf, OTHER_LEVEL, type LevelsState } from './categorical
 import { coerceNumeric, coerceText } from './coerce.js';
 import { percentileFinite, skewness, meanVar } from './stats.js';
 import type { NumericStep } from './types.js';
+import { fillMissing } from './affine.js';
 import { standardScaler } from './standard-scaler.js';
 import { robustScaler } from './robust-scaler.js';
 import { minMaxScaler } from './minmax-scaler.js';
@@ -142,7 +143,7 @@ function planNumeric(c: Column & { kind: "numeric" | "boolean" | "date"; values:
   if (missing > 0) actions.push(`imputed ${missing} missing with the ${o.impute} ${fmt(fill)}`);
   const indicator = o.missingIndicator && missing > 0;
   if (indicator) actions.push(`added ${c.name}__missing`);
-  let x: Float64Array<ArrayBufferLike> = c.values.map((v) => (Number.isNaN(v) ? fill : v));
+  let x: Float64Array<ArrayBufferLike> = fillMissing(c.values, fill);
   const steps: StepState[] = [];
   const apply = (name: string) => {
     const st = STEPS[name].fit(x);
@@ -232,7 +233,7 @@ export function transformPipeline(state: PipelineState, frame: Frame): Transform
       continue;
     }
     const raw = coerceNumeric(c, p.kind, frame.source);
-    let x: Float64Array<ArrayBufferLike> = raw.map((v) => (Number.isNaN(v) ? p.fill : v));
+    let x: Float64Array<ArrayBufferLike> = fillMissing(raw, p.fill);
     for (const s of p.steps) x = STEPS[s.step].transform(s.state, x);
     for (let i = 0; i < n; i++) out[i * d + col] = x[i];
     if (p.indicator) for (let i = 0; i < n; i++) out[i * d + col + 1] = Number.isNaN(raw[i]) ? 1 : 0;

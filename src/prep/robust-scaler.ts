@@ -4,6 +4,7 @@
  * @module
  */
 import type { NumericStep } from './types.js';
+import { affine, affineInverse } from './affine.js';
 import { percentileFinite } from './stats.js';
 
 export interface RobustState { center: number; scale: number }
@@ -14,6 +15,6 @@ export const robustScaler: NumericStep<RobustState> = {
     const iqr = percentileFinite(x, 75) - percentileFinite(x, 25);
     return { center: percentileFinite(x, 50), scale: iqr < 10 * Number.EPSILON ? 1 : iqr };
   },
-  transform: (s, x) => x.map((v) => (v - s.center) / s.scale),
-  inverse: (s, y) => y.map((v) => v * s.scale + s.center),
+  transform: (s, x) => affine(x, s.center, s.scale),
+  inverse: (s, y) => affineInverse(y, s.center, s.scale),
 };

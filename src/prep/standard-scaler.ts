@@ -4,6 +4,7 @@
  * @module
  */
 import type { NumericStep } from './types.js';
+import { affine, affineInverse } from './affine.js';
 import { meanVar } from './stats.js';
 
 export interface StandardState { mean: number; scale: number }
@@ -15,6 +16,6 @@ export const standardScaler: NumericStep<StandardState> = {
     const std = Math.sqrt(variance);
     return { mean, scale: std < 10 * Number.EPSILON * Math.max(1, Math.abs(mean)) ? 1 : std };
   },
-  transform: (s, x) => x.map((v) => (v - s.mean) / s.scale),
-  inverse: (s, y) => y.map((v) => v * s.scale + s.mean),
+  transform: (s, x) => affine(x, s.mean, s.scale),
+  inverse: (s, y) => affineInverse(y, s.mean, s.scale),
 };
