@@ -164,3 +164,29 @@ describe('e2e/cli/weights', () => {
     }
   });
 });
+
+describe('e2e/cli/predict', () => {
+  it('scores a JSON lines file and names the line of a bad one', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      assert.equal((await runCli(['fit', sample('mall_customers.csv'), '-k', '3', '--seed', '4', '--out', join(dir, 'm.json'), '-q'], dir)).code, 0);
+      const rows = [
+        { CustomerID: 901, Gender: 'Female', Age: 22, 'Annual Income (k$)': 90, 'Spending Score (1-100)': 95 },
+        { CustomerID: 902, Gender: 'Other', Age: 60, 'Annual Income (k$)': 20, 'Spending Score (1-100)': 5 },
+      ];
+      writeFileSync(join(dir, 'new.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      const r = await runCli(['predict', 'm.json', '--rows', 'new.jsonl'], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const out = JSON.parse(r.stdout);
+      assert.deepEqual(out.map((p: any) => p.id), ['901', '902']);
+      assert.deepEqual(out[1].notes, ['Gender: level "Other" was not seen in training (encoded as all zeros).']);
+      assert.ok(out.every((p: any) => p.segment >= 0 && p.segment < 3 && p.distance > 0 && p.runnerUp !== p.segment));
+      writeFileSync(join(dir, 'bad.jsonl'), JSON.stringify(rows[0]) + '\n{"Age": 3,\n');
+      const bad = await runCli(['predict', 'm.json', '--rows', 'bad.jsonl'], dir);
+      assert.equal(bad.code, 3);
+      assert.match(bad.stderr, /bad\.jsonl, line 2: not valid JSON/);
+    } finally {
+      cleanup();
+    }
+  });
+});
