@@ -30,7 +30,7 @@ export { datasetFromMatrix } from './data/dataset.js';
 export { fitPipeline, transformPipeline } from './prep/pipeline.js';
 export type { PipelineState, PrepReport, FittedPipeline } from './prep/pipeline.js';
 export { pipelineOptionsSchema } from './prep/pipeline-options.js';
-export type { PipelineOptions } from './prep/pipeline-options.js';
+export type { PipelineOptions, PipelineParams } from './prep/pipeline-options.js';
 
 // cluster
 export { kmeansClusterer, kmeansOptionsSchema } from './cluster/kmeans.js';

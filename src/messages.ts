@@ -75,6 +75,17 @@ export const msg = {
   postgresQuery: (source: string, reason: string) => `Query on ${source} failed: ${reason}`,
 
   // --- preprocessing: prep/ (add new builders below this line) ---
+  unseenLevelOrdinal: (column: string, value: string, mode: string) =>
+    `${column}: level "${value}" was not seen in training (encoded as the most frequent level "${mode}").`,
+  levelNotInOrder: (column: string, value: string, order: readonly string[]) =>
+    `The 'ordinalOrder' option for column "${column}" must list every level of the training data. Got no place for "${value}" in [${order.map((o) => `"${o}"`).join(', ')}].`,
+  ordinalOrderNotText: (column: string, kind: string) =>
+    `The 'ordinalOrder' option names column "${column}", which is ${kind}, not categorical.`,
+  skewFallback: (column: string) => `Column "${column}" has negative values, so log1p cannot apply; used Yeo-Johnson instead.`,
+  nonFiniteInput: (file: string | undefined, row: number, column: string, value: number) =>
+    `${[file, `row ${row}`, `column "${column}"`].filter(Boolean).join(', ')}: ${value} is not a finite number.`,
+  transformNonFinite: (file: string | undefined, row: number, column: string, step: string) =>
+    `${[file, `row ${row}`, `column "${column}"`].filter(Boolean).join(', ')}: the ${step} step gives a value that is not finite (the value is too far outside the training range).`,
   allMissingDropped: (column: string) => `Column "${column}" has no values (every row is missing) and was dropped.`,
   unseenLevel: (column: string, value: string) => `${column}: level "${value}" was not seen in training (encoded as all zeros).`,
 

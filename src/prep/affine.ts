@@ -17,10 +17,3 @@ export function affineInverse(y: Float64Array, center: number, scale: number): F
   for (let i = 0; i < y.length; i++) out[i] = y[i] * scale + center;
   return out;
 }
-
-/** Copy of `x` with NaN replaced by `fill`. */
-export function fillMissing(x: Float64Array, fill: number): Float64Array {
-  const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = Number.isNaN(x[i]) ? fill : x[i];
-  return out;
-}

@@ -3,12 +3,14 @@
  * so it maps to 0). New values outside the training range map outside [0, 1] (no clipping).
  * @module
  */
-import type { NumericStep } from './types.js';
+import type { Transformer } from './types.js';
 import { affine, affineInverse } from './affine.js';
 
+/** Learned minimum and range (1 for a constant column). */
 export interface MinMaxState { min: number; range: number }
 
-export const minMaxScaler: NumericStep<MinMaxState> = {
+/** MinMaxScaler step to [0, 1]; inverse `y · range + min`. */
+export const minMaxScaler: Transformer<MinMaxState> = {
   name: 'minmax',
   fit(x) {
     let min = Infinity, max = -Infinity;

@@ -3,13 +3,15 @@
  * RobustScaler (quantile_range 25–75); a zero IQR keeps scale 1.
  * @module
  */
-import type { NumericStep } from './types.js';
+import type { Transformer } from './types.js';
 import { affine, affineInverse } from './affine.js';
 import { percentileFinite } from './stats.js';
 
+/** Learned median and scale (the IQR, or 1 when it is 0). */
 export interface RobustState { center: number; scale: number }
 
-export const robustScaler: NumericStep<RobustState> = {
+/** RobustScaler step (median, 25–75 IQR); inverse `y · scale + center`. */
+export const robustScaler: Transformer<RobustState> = {
   name: 'robust',
   fit(x) {
     const iqr = percentileFinite(x, 75) - percentileFinite(x, 25);
