@@ -61,6 +61,10 @@ export const msg = {
   unknownMethod: (got: string, allowed: readonly string[]) =>
     `Unknown method ${q(got)}. Expected one of: ${allowed.map((a) => `'${a}'`).join(', ')}.`,
 
+  methodNeedsNumbers: (method: string, columns: readonly string[]) =>
+    `Method '${method}' models numeric columns only, but ${columns.map((c) => `"${c}"`).join(', ')} ${columns.length === 1 ? 'is' : 'are'} categorical. ` +
+    `Use --method kprototypes for mixed data, leave ${columns.length === 1 ? 'it' : 'them'} out with --exclude, or one-hot encode explicitly with --encode onehot.`,
+
   // fitting
   aborted: (what: string) => `${what} was aborted.`,
   notConverged: (maxIter: number) =>
@@ -75,6 +79,8 @@ export const msg = {
   postgresQuery: (source: string, reason: string) => `Query on ${source} failed: ${reason}`,
 
   // --- preprocessing: prep/ (add new builders below this line) ---
+  unseenLevelCode: (column: string, value: string) =>
+    `${column}: level "${value}" was not seen in training (it matches no segment's level: a mismatch everywhere).`,
   unseenLevelOrdinal: (column: string, value: string, mode: string) =>
     `${column}: level "${value}" was not seen in training (encoded as the most frequent level "${mode}").`,
   levelNotInOrder: (column: string, value: string, order: readonly string[]) =>

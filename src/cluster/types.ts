@@ -45,6 +45,14 @@ export interface Fitted<State> {
 export interface Clusterer<Options extends object, State> {
   /** Registry key and CLI/API value: 'kmeans', 'minibatch-kmeans', … */
   readonly name: string;
+  /**
+   * How the method takes categorical columns. 'encoded' (the default when absent): one-hot or
+   * ordinal columns inside the numeric matrix. 'codes': level codes in `Dataset.categorical`
+   * (methods that compare categories by equality: K-Modes, K-Prototypes, Gower). 'none': the
+   * method models numbers only (Gaussian mixtures): categorical columns are an error that points
+   * to a mixed-data method, unless the user asked for an encoding explicitly.
+   */
+  readonly categoricalInput?: 'encoded' | 'codes' | 'none';
   /** Options schema: each field's rule, default and doc. Parsing gives a fully defaulted object. */
   readonly schema: z.ZodType<Options, any>;
   /** Learns the state from data. Options are already validated. */

@@ -5,11 +5,17 @@
  */
 import type { Matrix } from '../math/matrix.js';
 
-/** Integer-coded categorical columns: rows × cols, `-1` = missing. `levels[j]` names the codes of column j. */
+/**
+ * Integer-coded categorical columns, row-major: rows × cols. Missing values are a level of their own
+ * ('(missing)') or filled by the pipeline, so `-1` means a value never seen in training: it matches
+ * no level (K-Modes counts it as a mismatch against every mode). `levels[j]` names the codes of column j.
+ */
 export interface CodeMatrix {
   readonly rows: number;
   readonly cols: number;
   readonly data: Int32Array;
+  /** Names of the categorical columns, in matrix order. */
+  readonly names: readonly string[];
   readonly levels: readonly (readonly string[])[];
 }
 

@@ -17,7 +17,7 @@ import { getClusterer } from '../cluster/registry.js';
 import { createRng, drawSeed } from '../math/rng.js';
 import { parseOptions } from '../options.js';
 import { resolveIds } from '../data/ids.js';
-import { fitPipeline } from '../prep/pipeline.js';
+import { fitPipeline, type PipelineState } from '../prep/pipeline.js';
 import { encodeState } from './state-codec.js';
 import { frameHash } from './data-hash.js';
 import { FORMAT_NAME, FORMAT_VERSION, type SegmentationModel, type Segment } from './artifact.js';
@@ -82,7 +82,8 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
     ...(idColumn ? { idColumn } : {}),
     ...(o.weightColumn !== undefined ? { exclude: [...(((o.prep ?? {}) as { exclude?: string[] }).exclude ?? []), o.weightColumn] } : {}),
   };
-  const fittedPrep = fitPipeline(frame, prepInput);
+  const fittedPrep = fitPipeline(frame, withCategoricalInput(prepInput, clusterer.categoricalInput ?? 'encoded', o.prep));
+  checkCategoricalInput(clusterer, method, fittedPrep.state, o.prep);
   const prep = weights ? { ...fittedPrep, dataset: { ...fittedPrep.dataset, weights } } : fittedPrep;
   const warnings: SegkitWarning[] = [...prep.warnings];
   // 3. Clustering.
@@ -124,6 +125,18 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
     warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
   };
   return { model, ids, labels: fitted.labels, distance, runnerUp, warnings };
+}
+
+/** Methods that compare categories directly get level codes unless the user chose an encoding. */
+function withCategoricalInput(prep: Record<string, unknown>, input: 'encoded' | 'codes' | 'none', userPrep: Record<string, unknown> | undefined): Record<string, unknown> {
+  return input === 'codes' && userPrep?.encode === undefined ? { ...prep, encode: 'codes' } : prep;
+}
+
+/** A numbers-only method given categorical columns without an explicit encoding: say what to do instead. */
+function checkCategoricalInput(clusterer: ReturnType<typeof getClusterer>, method: string, state: PipelineState, userPrep: Record<string, unknown> | undefined): void {
+  if (clusterer.categoricalInput !== 'none' || userPrep?.encode !== undefined) return;
+  const categorical = state.columns.filter((p) => p.kind === 'categorical' && p.encode !== 'ordinal').map((p) => p.name);
+  if (categorical.length > 0) throw new SegkitError('E_OPTION', msg.methodNeedsNumbers(method, categorical), { field: 'method' });
 }
 
 /** Weights from a numeric column: finite and ≥ 0, else an error naming the row. */

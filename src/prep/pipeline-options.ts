@@ -28,7 +28,8 @@ export const pipelineOptionsSchema = z
     scale: z.enum(['standard', 'robust', 'minmax', 'quantile', 'none']).default('standard')
       .describe("Scaling of numeric, date and ordinal columns (StandardScaler, RobustScaler, MinMaxScaler, QuantileTransformer). Default: 'standard'."),
     quantileOutput: z.enum(['uniform', 'normal']).default('uniform').describe("Output distribution of scale 'quantile'. Default: 'uniform'."),
-    encode: z.enum(['onehot', 'ordinal']).default('onehot').describe("Categorical encoding (OneHotEncoder or OrdinalEncoder). Default: 'onehot'."),
+    encode: z.enum(['onehot', 'ordinal', 'codes']).default('onehot')
+      .describe("Categorical encoding: 'onehot' (OneHotEncoder) or 'ordinal' (OrdinalEncoder) into the numeric matrix, or 'codes': kept as level codes beside it for methods that compare categories directly (K-Modes, K-Prototypes, Gower); those methods ask for it themselves. Default: 'onehot'."),
     ordinalOrder: z.record(z.string(), z.array(z.string()).min(1)).default({})
       .describe('Per categorical column, its levels in order; such a column is ordinal-encoded in that order (then scaled) whatever `encode` says. Default: {} (none).'),
     rareLevelShare: z.number().min(0).max(1).default(0.01)

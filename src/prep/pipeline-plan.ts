@@ -31,8 +31,9 @@ export interface CategoricalPlan {
   name: string;
   kind: 'categorical';
   levels: LevelsState;
-  encode: 'onehot' | 'ordinal';
-  /** Scaling of the ordinal code (empty for one-hot). */
+  /** 'codes': the column goes to the dataset's code matrix, not the numeric matrix. */
+  encode: 'onehot' | 'ordinal' | 'codes';
+  /** Scaling of the ordinal code (empty for one-hot and codes). */
   steps: StepState[];
 }
 
@@ -110,8 +111,9 @@ export function planCategorical(c: TextColumn, o: PipelineParams, source: string
       if (k !== null && !order.includes(k)) throw new SegkitError('E_OPTION', msg.levelNotInOrder(c.name, k, order), { file: source, column: c.name, field: 'ordinalOrder' });
     }
   }
-  const levels = encode === 'onehot' ? oneHotEncoder.fit(c.values, levelOptions) : ordinalEncoder.fit(c.values, { ...levelOptions, ...(order ? { order } : {}) });
-  const actions = [encode === 'onehot' ? `one-hot (${levels.levels.length} levels)` : `ordinal (${levels.levels.length} levels${order ? ', given order' : ''})`];
+  const levels = encode === 'ordinal' ? ordinalEncoder.fit(c.values, { ...levelOptions, ...(order ? { order } : {}) }) : oneHotEncoder.fit(c.values, levelOptions);
+  const label = { onehot: 'one-hot', ordinal: 'ordinal', codes: 'level codes' }[encode];
+  const actions = [`${label} (${levels.levels.length} levels${order ? ', given order' : ''})`];
   if (levels.grouped.length > 0) actions.push(`${levels.grouped.length} rare levels grouped into ${OTHER_LEVEL}`);
   if (levels.fillMissing !== undefined && c.values.includes(null)) actions.push(`missing filled with the mode "${levels.fillMissing}"`);
   const steps: StepState[] = [];

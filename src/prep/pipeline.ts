@@ -9,6 +9,8 @@
  *     │               constant (W_CONSTANT_FEATURE), ID-like text (W_DROPPED_COLUMN)
  *     │ 4. plans ──── numeric/boolean/date: impute ─> [__missing] ─> [log1p | Yeo-Johnson] ─> scale
  *     │               categorical:        levels ((missing), (other)) ─> one-hot | ordinal ─> [scale]
+ *     │                                   or ─> level codes (a CodeMatrix beside the numbers, for K-Modes,
+ *     │                                   K-Prototypes and Gower; unseen values get code -1)
  *     └ 5. transformPipeline(state, frame) ─> Dataset, and a report line per column
  *
  *   transformPipeline(state, frame)
@@ -37,6 +39,8 @@ import { dropReason, planCategorical, planNumeric, type CategoricalPlan, type Co
 import { oneHotEncoder } from './one-hot.js';
 import { ordinalEncoder } from './ordinal.js';
 import { coerceNumeric, coerceText } from './coerce.js';
+import { levelCodes } from './level-codes.js';
+import type { CodeMatrix } from '../data/dataset.js';
 import { STEPS } from './steps.js';
 
 export type { NumericPlan, CategoricalPlan, ColumnDecision } from './pipeline-plan.js';
@@ -48,8 +52,10 @@ export interface PipelineState {
   options: PipelineParams;
   /** One plan per input column used, in output order. */
   columns: (NumericPlan | CategoricalPlan)[];
-  /** Output feature names: `age`, `job=admin.`, `job=(other)`, `income__missing`. */
+  /** Output feature names of the numeric matrix: `age`, `job=admin.`, `job=(other)`, `income__missing`. */
   featureNames: string[];
+  /** Columns delivered as level codes (encode 'codes'), in code-matrix order; absent when none. */
+  codeColumns?: string[];
 }
 
 /** What the pipeline decided, for people: one line per input column, used or not. */
@@ -126,7 +132,8 @@ export function fitPipeline(frame: Frame, options: PipelineOptions = {}): Fitted
   }
   if (plans.length === 0) throw new SegkitError('E_DATA_EMPTY', msg.dataNoFeatures(frame.source), { file: frame.source });
   const featureNames = plans.flatMap(outputNames);
-  const state: PipelineState = { version: 1, options: o, columns: plans, featureNames };
+  const codeColumns = plans.filter((p) => p.kind === 'categorical' && p.encode === 'codes').map((p) => p.name);
+  const state: PipelineState = { version: 1, options: o, columns: plans, featureNames, ...(codeColumns.length > 0 ? { codeColumns } : {}) };
   // 5. The training data goes through the same code path as new data.
   const { dataset } = applyPipeline(state, frame, false);
   return { state, dataset, report: { columns: report, features: featureNames.length }, warnings };
@@ -151,11 +158,27 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
   const notes: string[][] = collect ? Array.from({ length: n }, () => []) : [];
   const unseen: RowNote[] = [];
   const note = (r: RowNote) => collect && unseen.push(r);
+  const codeColumns = state.codeColumns ?? [];
+  const codes = codeColumns.length > 0 ? new Int32Array(new SharedArrayBuffer(n * codeColumns.length * 4)) : null;
+  const codeLevels: string[][] = [];
   let col = 0;
   for (const p of state.columns) {
     const c = frame.columns.find((x) => x.name === p.name);
     if (!c) throw new SegkitError('E_FEATURE_MISMATCH', msg.missingFeature(p.name, frame.source), { file: frame.source, column: p.name });
     let x: Float64Array, width: number;
+    if (p.kind === 'categorical' && p.encode === 'codes') {
+      const values = coerceText(c);
+      const enc = levelCodes(p.levels, values);
+      const j = codeLevels.length, m = codeColumns.length;
+      for (let i = 0; i < n; i++) codes![i * m + j] = enc.codes[i];
+      codeLevels.push(p.levels.levels);
+      if (collect) for (const i of enc.unseenRows) {
+        notes[i].push(msg.unseenLevelCode(p.name, values[i] ?? '(missing)'));
+        note({ row: i + 1, column: p.name, kind: 'unseen-level', value: values[i] });
+      }
+      if (collect && p.levels.fillMissing !== undefined) values.forEach((v, i) => v === null && note({ row: i + 1, column: p.name, kind: 'imputed', value: null }));
+      continue;
+    }
     if (p.kind === 'categorical') {
       const values = coerceText(c);
       const enc = (p.encode === 'onehot' ? oneHotEncoder : ordinalEncoder).transform(p.levels, values);
@@ -193,7 +216,8 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
     col += width + (p.kind !== 'categorical' && p.indicator ? 1 : 0);
   }
   unseen.sort((a, b) => a.row - b.row);
-  return { dataset: { numeric: { rows: n, cols: d, data: out }, featureNames: state.featureNames }, notes, unseen };
+  const categorical: CodeMatrix | undefined = codes ? { rows: n, cols: codeColumns.length, data: codes, names: codeColumns, levels: codeLevels } : undefined;
+  return { dataset: { numeric: { rows: n, cols: d, data: out }, featureNames: state.featureNames, ...(categorical ? { categorical } : {}) }, notes, unseen };
 }
 
 /** ±Infinity would pass through every step and poison the distances: reject it with its place. */
@@ -204,6 +228,6 @@ function checkFinite(x: Float64Array, column: string, source: string): void {
 
 /** Output feature names of one plan. */
 function outputNames(p: NumericPlan | CategoricalPlan): string[] {
-  if (p.kind === 'categorical') return (p.encode === 'onehot' ? oneHotEncoder : ordinalEncoder).featureNames(p.levels, p.name);
+  if (p.kind === 'categorical') return p.encode === 'codes' ? [] : (p.encode === 'onehot' ? oneHotEncoder : ordinalEncoder).featureNames(p.levels, p.name);
   return p.indicator ? [p.name, `${p.name}__missing`] : [p.name];
 }
