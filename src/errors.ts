@@ -58,7 +58,8 @@ export type WarningCode =
   | 'W_CONSTANT_FEATURE'
   | 'W_DROPPED_COLUMN'
   | 'W_SAMPLED'
-  | 'W_FALLBACK';
+  | 'W_FALLBACK'
+  | 'W_MANY_LEVELS';
 
 /** A recoverable problem, reported to the user but not fatal. */
 export interface SegkitWarning {

@@ -5,6 +5,8 @@
  */
 
 const q = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));
+const list = (names: readonly string[], max = 8): string =>
+  names.slice(0, max).map((n) => `"${n}"`).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
 const at = (file?: string, row?: number, column?: string): string =>
   [file, row !== undefined ? `row ${row}` : undefined, column !== undefined ? `column "${column}"` : undefined]
     .filter((x) => x !== undefined)
@@ -77,6 +79,27 @@ export const msg = {
   tableAndQuery: (source: string) => `${source}: give either --table or --query, not both.`,
   postgresConnect: (source: string, reason: string) => `Cannot connect to ${source}: ${reason}`,
   postgresQuery: (source: string, reason: string) => `Query on ${source} failed: ${reason}`,
+
+  // --- mixed data: K-Modes, K-Prototypes (cluster/kmodes*.ts, kprototypes.ts) ---
+  needsCategorical: (method: string) =>
+    `Method '${method}' clusters categorical columns, but the data has none. ` +
+    `Use --method kmeans for numeric data, or mark text-coded columns with --categorical <cols>.`,
+  kmodesGotNumbers: (columns: readonly string[]) =>
+    `Method 'kmodes' uses categorical columns only, but ${list(columns)} ${columns.length === 1 ? 'is' : 'are'} numeric. ` +
+    `Use --method kprototypes to use both, or leave the numbers out with --exclude.`,
+  kprototypesNoNumbers: () =>
+    `Method 'kprototypes' mixes numeric and categorical columns, but every used column is categorical. Use --method kmodes.`,
+  fewerDistinctRows: (method: string, k: number, distinct: number) =>
+    `${method} cannot form nClusters=${k} segments: the data has only ${distinct} distinct rows. Lower -k to at most ${distinct}.`,
+  clusterRefilled: (count: number) =>
+    `${count} segment(s) became empty and took a row of the largest segment (kmodes' rule).`,
+  initShape: (method: string, what: string, k: number, cols: number, got: string) =>
+    `The 'init' option of ${method} must give ${what} as a ${k} × ${cols} matrix (nClusters × columns). Got ${got}.`,
+  initLevel: (method: string, column: string, value: string, levels: readonly string[]) =>
+    `The 'init' option of ${method}: "${value}" is not a level of column "${column}" (levels: ${levels.slice(0, 10).map((l) => `"${l}"`).join(', ')}${levels.length > 10 ? ', …' : ''}).`,
+  manyLevels: (column: string, distinct: number, kept: number) =>
+    `Column "${column}" has ${distinct.toLocaleString('en-US')} distinct values; only the ${kept - 1} most frequent are kept as levels (the rest are '(other)'). ` +
+    `If it is an identifier or free text, leave it out with --exclude ${column}.`,
 
   // --- preprocessing: prep/ (add new builders below this line) ---
   unseenLevelCode: (column: string, value: string) =>

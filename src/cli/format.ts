@@ -29,7 +29,7 @@ export function formatFitSummary(model: SegmentationModel, summary: SegmentSumma
   const parts: string[] = [];
   parts.push(`segkit fit: ${m.rows} customers from ${m.source} → ${summary.length} segments (${m.method}, seed ${m.seed}, ${m.fitSeconds.toFixed(2)} s)\n`);
   parts.push(
-    `metrics: inertia ${fmt(met.inertia)} · silhouette ${fmt(met.silhouette)}${met.silhouetteSampleSize && met.silhouetteSampleSize < m.rows ? ` (sample of ${met.silhouetteSampleSize}, ±${fmt(met.silhouetteStandardError)})` : ''} · Davies-Bouldin ${fmt(met.daviesBouldin)} · Calinski-Harabasz ${fmt(met.calinskiHarabasz)} · iterations ${fmt(met.nIter)}\n\n`,
+    `metrics: ${costLabel(met)} · silhouette ${fmt(met.silhouette)}${met.silhouetteSampleSize && met.silhouetteSampleSize < m.rows ? ` (sample of ${met.silhouetteSampleSize}, ±${fmt(met.silhouetteStandardError)})` : ''} · Davies-Bouldin ${fmt(met.daviesBouldin)} · Calinski-Harabasz ${fmt(met.calinskiHarabasz)} · iterations ${fmt(met.nIter)}\n\n`,
   );
   // Features as rows and segments as columns: readable however many input columns there are.
   const numericCols = Object.keys(summary[0]?.means ?? {});
@@ -45,6 +45,14 @@ export function formatFitSummary(model: SegmentationModel, summary: SegmentSumma
   parts.push(`\npreprocessing:\n${formatPrepReport(model.prepReport)}`);
   parts.push(`\nmodel written to ${out}${assignments ? `; assignments written to ${assignments}` : ''}\n`);
   return parts.join('');
+}
+
+/** The method's cost: inertia (k-means), or K-Prototypes' cost with each part's share and γ. */
+function costLabel(met: Record<string, number | null>): string {
+  if (met.cost === undefined || met.cost === null) return `inertia ${fmt(met.inertia)}`;
+  if (!met.numericCost) return `cost ${fmt(met.cost)} (mismatched categories)`;
+  const share = met.categoricalShare ?? 0;
+  return `cost ${fmt(met.cost)} (numbers ${Math.round((1 - share) * 100)}%, categories ${Math.round(share * 100)}%, γ ${fmt(met.gamma)})`;
 }
 
 /** One line per column decision from the pipeline report. */

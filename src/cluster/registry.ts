@@ -5,11 +5,15 @@
  */
 import type { AnyClusterer } from './types.js';
 import { kmeansClusterer } from './kmeans.js';
+import { kmodesClusterer } from './kmodes.js';
+import { kprototypesClusterer } from './kprototypes.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
 const CLUSTERERS: Record<string, AnyClusterer> = {
   kmeans: kmeansClusterer,
+  kmodes: kmodesClusterer,
+  kprototypes: kprototypesClusterer,
 };
 
 /** Names of every registered method. */

@@ -63,6 +63,12 @@ export interface Clusterer<Options extends object, State> {
   predictProba?(state: State, data: Dataset): Matrix;
   /** Distance of each row to each cluster (rows × clusters) where the method has centers. */
   distances?(state: State, data: Dataset): Matrix;
+  /**
+   * Rows as points of a Euclidean space in which the method's own distance is the Euclidean one, for
+   * the internal metrics (silhouette, Davies-Bouldin, Calinski-Harabasz). Absent: the numeric matrix
+   * is that space (k-means). `rows` limits it to some rows (a sample of large data).
+   */
+  embed?(state: State, data: Dataset, rows?: Int32Array): Matrix;
   /** Number of clusters in a fitted state. */
   nClusters(state: State): number;
 }

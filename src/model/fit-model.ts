@@ -21,7 +21,7 @@ import { fitPipeline, type PipelineState } from '../prep/pipeline.js';
 import { encodeState } from './state-codec.js';
 import { frameHash } from './data-hash.js';
 import { FORMAT_NAME, FORMAT_VERSION, type SegmentationModel, type Segment } from './artifact.js';
-import { trainingMetrics } from './training-metrics.js';
+import { trainingMetrics, metricSpace } from './training-metrics.js';
 import { SEGKIT_VERSION } from '../version.js';
 import { nearestTwoCenters } from '../cluster/nearest-center.js';
 import type { Matrix } from '../math/matrix.js';
@@ -94,7 +94,8 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   const k = clusterer.nClusters(fitted.state);
   // 4. Metrics and per-row distances.
   o.onProgress?.({ step: 'metrics (silhouette on a stratified sample above 10,000 rows)', done: 0, total: 1 });
-  const metrics = trainingMetrics(prep.dataset.numeric, fitted.labels, k, fitted.diagnostics, rng.fork(1_000_001));
+  const space = metricSpace(clusterer, fitted.state, prep.dataset, fitted.labels, rng.fork(1_000_002));
+  const metrics = { ...trainingMetrics(space.x, space.labels, k, fitted.diagnostics, rng.fork(1_000_001)), ...(space.sampled ? { metricsSampleSize: space.labels.length } : {}) };
   const { distance, runnerUp } = rowDistances(clusterer, fitted.state, prep.dataset, fitted.labels);
   // 5. The model document.
   const sizes = new Array<number>(k).fill(0);

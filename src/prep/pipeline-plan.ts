@@ -33,6 +33,8 @@ export interface CategoricalPlan {
   levels: LevelsState;
   /** 'codes': the column goes to the dataset's code matrix, not the numeric matrix. */
   encode: 'onehot' | 'ordinal' | 'codes';
+  /** A yes/no column given to a method that takes level codes: its levels are 'no' and 'yes'. */
+  fromBoolean?: true;
   /** Scaling of the ordinal code (empty for one-hot and codes). */
   steps: StepState[];
 }

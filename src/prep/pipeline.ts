@@ -30,7 +30,7 @@
  */
 import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
-import type { Frame, TextColumn } from '../data/frame.js';
+import type { Frame, NumericColumn, TextColumn } from '../data/frame.js';
 import { isNumericColumn } from '../data/frame.js';
 import type { Dataset } from '../data/dataset.js';
 import { parseOptions } from '../options.js';
@@ -126,7 +126,9 @@ export function fitPipeline(frame: Frame, options: PipelineOptions = {}): Fitted
     }
     // 4. Plans.
     if (isNumericColumn(c)) checkFinite(c.values, c.name, frame.source);
-    const { plan, decision } = isNumericColumn(c) ? planNumeric(c, o, warnings) : planCategorical(c as TextColumn, o, frame.source);
+    const { plan, decision } =
+      o.encode === 'codes' && c.kind === 'boolean' && isNumericColumn(c) ? booleanAsLevels(c, o, frame.source)
+      : isNumericColumn(c) ? planNumeric(c, o, warnings) : planCategorical(c as TextColumn, o, frame.source);
     plans.push(plan);
     report.push(decision);
   }
@@ -167,7 +169,7 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
     if (!c) throw new SegkitError('E_FEATURE_MISMATCH', msg.missingFeature(p.name, frame.source), { file: frame.source, column: p.name });
     let x: Float64Array, width: number;
     if (p.kind === 'categorical' && p.encode === 'codes') {
-      const values = coerceText(c);
+      const values = p.fromBoolean ? booleanText(coerceNumeric(c, 'boolean', frame.source)) : coerceText(c);
       const enc = levelCodes(p.levels, values);
       const j = codeLevels.length, m = codeColumns.length;
       for (let i = 0; i < n; i++) codes![i * m + j] = enc.codes[i];
@@ -224,6 +226,19 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
 function checkFinite(x: Float64Array, column: string, source: string): void {
   for (let i = 0; i < x.length; i++)
     if (x[i] === Infinity || x[i] === -Infinity) throw new SegkitError('E_DATA_NONFINITE', msg.nonFiniteInput(source, i + 1, column, x[i]), { file: source, row: i + 1, column });
+}
+
+/**
+ * Under level codes a yes/no column is a two-level category ('no', 'yes'), so K-Prototypes weighs it
+ * with γ like any other category instead of as a 0/1 number.
+ */
+function booleanAsLevels(c: NumericColumn, o: PipelineParams, source: string): { plan: CategoricalPlan; decision: ColumnDecision } {
+  const { plan, decision } = planCategorical({ name: c.name, kind: 'categorical', values: booleanText(c.values) } as TextColumn, o, source);
+  return { plan: { ...plan, fromBoolean: true }, decision: { ...decision, kind: 'boolean', reason: `boolean as the levels no/yes; ${decision.reason}` } };
+}
+
+function booleanText(x: Float64Array): (string | null)[] {
+  return Array.from(x, (v) => (Number.isNaN(v) ? null : v !== 0 ? 'yes' : 'no'));
 }
 
 /** Output feature names of one plan. */
