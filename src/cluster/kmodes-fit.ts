@@ -96,7 +96,8 @@ export async function fitMixed(data: Dataset, o: MixedParams, ctx: FitContext, m
   for (let r = 0; r < nInit; r++) {
     const rng = ctx.rng.fork(r);
     ctx.onProgress?.({ step: `${method} restart ${r + 1}/${nInit}, initialisation`, done: 0, total: 1 });
-    const init = explicit ?? (o.init === 'cao' ? caoInit(x, k, gamma) : o.init === 'huang' ? huangInit(x, k, rng) : randomInit(x, k, rng));
+    // Cao is deterministic, so further restarts after it draw Huang prototypes instead of repeating it.
+    const init = explicit ?? (o.init === 'cao' ? (r === 0 ? caoInit(x, k, gamma) : huangInit(x, k, rng)) : o.init === 'huang' ? huangInit(x, k, rng) : randomInit(x, k, rng));
     const run = runKModes(x, init, gamma, {
       maxIter: o.maxIter, rng, signal: ctx.signal,
       onEpoch: (e) => ctx.onProgress?.({ step: `${method} restart ${r + 1}/${nInit}, epoch`, done: e, total: o.maxIter }),

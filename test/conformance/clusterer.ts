@@ -25,7 +25,12 @@ export interface ConformanceOptions {
   /** Option values that must be rejected with E_OPTION. */
   badOptions: Record<string, unknown>[];
   skip?: { reason: string; checks: CheckName[] }[];
+  /** Columns the method takes: numbers (default), numbers and level codes, or level codes only. */
+  dataKind?: DataKind;
 }
+
+/** Kinds of test data: the clusterer's `categoricalInput` decides which it can take. */
+export type DataKind = 'numeric' | 'mixed' | 'categorical';
 
 /** Three well-separated 2-D blobs of 20 rows each, with a little seeded noise. */
 export function threeBlobs(seed = 1): Dataset {
@@ -40,6 +45,32 @@ export function threeBlobs(seed = 1): Dataset {
   return datasetFromMatrix({ rows: 60, cols: 2, data });
 }
 
+/**
+ * The three blobs with, for 'mixed' and 'categorical', three categorical columns of 4 levels whose
+ * level follows the blob except for a seeded 10% of values ('categorical' drops the numbers).
+ */
+export function blobsOf(kind: DataKind, seed = 1): Dataset {
+  const base = threeBlobs(seed);
+  if (kind === 'numeric') return base;
+  const rng = createRng(seed + 100);
+  const n = base.numeric.rows, m = 3;
+  const codes = new Int32Array(n * m);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) codes[i * m + j] = rng.float() < 0.1 ? rng.int(4) : (i % 3 + j) % 4;
+  const categorical = { rows: n, cols: m, data: codes, names: ['c0', 'c1', 'c2'], levels: [0, 1, 2].map(() => ['a', 'b', 'c', 'd']) };
+  const numeric = kind === 'mixed' ? base.numeric : { rows: n, cols: 0, data: new Float64Array(0) };
+  return { numeric, categorical, featureNames: kind === 'mixed' ? base.featureNames : [] };
+}
+
+/** The rows `idx` of a dataset, in that order. */
+export function pickRows(d: Dataset, idx: ArrayLike<number>): Dataset {
+  const p = d.numeric.cols, len = idx.length;
+  const num = new Float64Array(len * p);
+  for (let i = 0; i < len; i++) num.set(d.numeric.data.subarray(idx[i] * p, idx[i] * p + p), i * p);
+  const c = d.categorical;
+  const categorical = c && { ...c, rows: len, data: Int32Array.from({ length: len * c.cols }, (_, t) => c.data[idx[Math.floor(t / c.cols)] * c.cols + (t % c.cols)]) };
+  return { ...d, numeric: { rows: len, cols: p, data: num }, ...(categorical ? { categorical } : {}) };
+}
+
 async function fit(c: AnyClusterer, data: Dataset, opts: Record<string, unknown>, seed = 42, signal?: AbortSignal) {
   const warnings: SegkitWarning[] = [];
   const params = parseOptions(c.schema, opts, c.name);
@@ -50,8 +81,11 @@ async function fit(c: AnyClusterer, data: Dataset, opts: Record<string, unknown>
 export function checkClusterer(c: AnyClusterer, o: ConformanceOptions): void {
   const skipped = new Map<CheckName, string>();
   for (const s of o.skip ?? []) for (const ch of s.checks) skipped.set(ch, s.reason);
+  const kind = o.dataKind ?? 'numeric';
+  if (kind === 'categorical') skipped.set('nonfinite', 'categorical-only data has no numbers');
   const check = (name: CheckName, title: string, fn: () => Promise<void> | void) =>
     it(`${name}: ${title}`, skipped.has(name) ? { skip: skipped.get(name) } : {}, fn);
+  const threeBlobs = (seed = 1) => blobsOf(kind, seed);
 
   describe(`conformance/${c.name}`, () => {
     check('deterministic', 'the same seed gives identical labels and state', async () => {
@@ -87,7 +121,7 @@ export function checkClusterer(c: AnyClusterer, o: ConformanceOptions): void {
       await expectSegkitError(() => parseOptions(c.schema, { ...o.options, nonsense: 1 }, c.name), 'E_UNKNOWN_OPTION');
     });
     check('empty', 'empty data gives E_DATA_EMPTY', async () => {
-      await expectSegkitError(() => fit(c, datasetFromMatrix({ rows: 0, cols: 2, data: new Float64Array(0) }), o.options), 'E_DATA_EMPTY');
+      await expectSegkitError(() => fit(c, pickRows(threeBlobs(), []), o.options), 'E_DATA_EMPTY');
     });
     check('nonfinite', 'NaN or Infinity gives E_DATA_NONFINITE naming the row', async () => {
       for (const bad of [NaN, Infinity]) {
@@ -98,20 +132,26 @@ export function checkClusterer(c: AnyClusterer, o: ConformanceOptions): void {
       }
     });
     check('too-few-rows', 'fewer rows than clusters gives E_TOO_FEW_ROWS', async () => {
-      await expectSegkitError(() => fit(c, datasetFromMatrix({ rows: 2, cols: 2, data: new Float64Array([0, 0, 1, 1]) }), o.options), 'E_TOO_FEW_ROWS');
+      await expectSegkitError(() => fit(c, pickRows(threeBlobs(), [0, 1]), o.options), 'E_TOO_FEW_ROWS');
     });
     check('feature-mismatch', 'predict on data with another feature count gives E_FEATURE_MISMATCH', async () => {
       const f = await fit(c, threeBlobs(), o.options);
-      await expectSegkitError(() => c.predict(f.state, datasetFromMatrix({ rows: 1, cols: 3, data: new Float64Array(3) })), 'E_FEATURE_MISMATCH');
+      const one = pickRows(threeBlobs(), [0]);
+      const wider = kind === 'categorical'
+        ? { ...one, categorical: { ...one.categorical!, cols: 4, data: new Int32Array(4), names: ['c0', 'c1', 'c2', 'c3'], levels: [...one.categorical!.levels, ['a']] } }
+        : { ...one, numeric: { rows: 1, cols: 3, data: new Float64Array(3) }, featureNames: ['x0', 'x1', 'x2'] };
+      await expectSegkitError(() => c.predict(f.state, wider), 'E_FEATURE_MISMATCH');
     });
     check('no-mutation', 'neither the data nor the options are mutated', async () => {
       const d = threeBlobs();
       const before = d.numeric.data.slice();
+      const beforeCodes = d.categorical?.data.slice();
       const opts = structuredClone(o.options);
       const params = parseOptions(c.schema, opts, c.name);
       const frozen = structuredClone(params);
       await c.fit(d, params, createFitContext(createRng(1), []));
       assert.deepEqual(d.numeric.data, before);
+      assert.deepEqual(d.categorical?.data, beforeCodes);
       assert.deepEqual(params, frozen);
       assert.deepEqual(opts, o.options);
     });
@@ -119,9 +159,7 @@ export function checkClusterer(c: AnyClusterer, o: ConformanceOptions): void {
       const d = threeBlobs();
       const f = await fit(c, d, o.options);
       const perm = createRng(5).shuffle(Int32Array.from({ length: d.numeric.rows }, (_, i) => i));
-      const data = new Float64Array(d.numeric.data.length);
-      perm.forEach((p, i) => data.set(d.numeric.data.subarray(p * 2, p * 2 + 2), i * 2));
-      const g = await fit(c, datasetFromMatrix({ rows: d.numeric.rows, cols: 2, data }), o.options);
+      const g = await fit(c, pickRows(d, perm), o.options);
       expectSamePartition(Array.from(perm, (p) => f.labels[p]), g.labels);
     });
     check('abort', 'an aborted signal gives E_ABORTED', async () => {
