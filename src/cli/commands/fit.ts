@@ -35,6 +35,8 @@ interface FitFlags extends SourceFlags {
   skew?: string;
   scale?: string;
   encode?: string;
+  categoricalMissing?: string;
+  gamma?: string;
   rareLevelShare?: string;
   seed?: string;
   out: string;
@@ -42,6 +44,23 @@ interface FitFlags extends SourceFlags {
   json?: boolean;
   quiet?: boolean;
 }
+
+/** When to use which method: what a new user reads at the end of `segkit fit --help`. */
+const METHOD_GUIDE = `
+Which method?
+  kmeans       Every column a number (income, spend, visits), or a few categories that may be one-hot
+               encoded. Fastest; scales to millions of rows.
+  kprototypes  Numbers and categories together (age, balance + job, contract, channel). Categories are
+               compared level by level instead of one-hot columns (where each counts as a fixed squared
+               distance of 2) or label codes (which invent an order); --gamma sets their weight, and the
+               summary shows each part's share of the cost so you can see that both shape the segments.
+  kmodes       Categories only (survey answers, product categories); use --features to pick them.
+
+Examples:
+  segkit fit customers.csv -k 5
+  segkit fit data/samples/bank.csv --method kprototypes -k 5
+  segkit fit answers.csv --method kmodes -k 4 --features q1,q2,q3,q4
+`;
 
 /** Registers the command. */
 export function registerFit(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -56,25 +75,28 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
     .option('--weight <column>', 'numeric column of per-customer weights (e.g. revenue); not used as a feature')
     .option('--features <cols>', 'comma-separated columns to use (default: all but the ID)')
     .option('--exclude <cols>', 'comma-separated columns to leave out')
-    .option('--method <name>', 'clustering method', 'kmeans')
+    .option('--method <name>', "clustering method: 'kmeans' (numbers; categories one-hot encoded), 'kprototypes' (numbers and categories compared level by level), 'kmodes' (categories only); see below", 'kmeans')
     .option('-k, --n-clusters <n>', 'number of segments (default 8)')
-    .option('--init <how>', "k-means seeding: 'kmeans++' or 'random'")
+    .option('--init <how>', "seeding: kmeans 'kmeans++' | 'random'; kprototypes/kmodes 'cao' | 'huang' | 'random'")
     .option('--n-init <n>', "restarts, or 'auto'")
     .option('--max-iter <n>', 'iteration cap per restart')
     .option('--tol <x>', 'convergence tolerance (relative to mean feature variance)')
     .option('--algorithm <name>', "'auto', 'lloyd' or 'minibatch'")
     .option('--batch-size <n>', 'rows per mini-batch')
+    .option('--gamma <x>', "kprototypes: weight of one differing category against squared numeric distance: a number, 'balanced' (default) or 'huang' (kmodes' default)")
     .option('--impute <how>', "numeric imputation: 'median' or 'mean'")
     .option('--missing-indicator', 'add a 0/1 column per numeric column with missing values')
     .option('--skew <how>', "skew handling: 'auto', 'none', 'log1p', 'yeo-johnson'")
     .option('--scale <how>', "scaling: 'standard', 'robust', 'minmax', 'quantile', 'none'")
-    .option('--encode <how>', "categorical encoding: 'onehot' or 'ordinal'")
+    .option('--encode <how>', "categorical encoding for kmeans: 'onehot' or 'ordinal' (kprototypes/kmodes compare levels directly)")
+    .option('--categorical-missing <how>', "missing categories: 'level' (a '(missing)' level of their own) or 'mode' (the most frequent level)")
     .option('--rare-level-share <x>', 'levels rarer than this share are grouped into (other)')
     .option('--seed <n>', 'random seed (drawn and recorded when absent)')
     .option('-o, --out <file>', 'model file to write', 'segkit-model.json')
     .option('--assignments <file>', 'also write every customer\'s segment (.csv, .parquet or .jsonl)')
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress output')
+    .addHelpText('after', METHOD_GUIDE)
     .action(async (source: string, flags: FitFlags) => {
       const progress = createProgress(io, Boolean(flags.quiet || flags.json));
       try {
@@ -88,6 +110,7 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
         set('tol', numberFlag(flags.tol, '--tol', { min: 0 }));
         set('algorithm', flags.algorithm);
         set('batchSize', numberFlag(flags.batchSize, '--batch-size', { integer: true, min: 1 }));
+        set('gamma', flags.gamma === undefined || flags.gamma === 'balanced' || flags.gamma === 'huang' ? flags.gamma : numberFlag(flags.gamma, '--gamma', { min: 0 }));
         const prep: Record<string, unknown> = {};
         const setP = (k: string, v: unknown) => v !== undefined && (prep[k] = v);
         setP('features', listFlag(flags.features));
@@ -97,6 +120,7 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
         setP('skew', flags.skew);
         setP('scale', flags.scale);
         setP('encode', flags.encode);
+        setP('categoricalMissing', flags.categoricalMissing);
         setP('rareLevelShare', numberFlag(flags.rareLevelShare, '--rare-level-share', { min: 0 }));
         const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 });
         const clusterer = getClusterer(flags.method);
