@@ -97,9 +97,9 @@ export const msg = {
     `The 'init' option of ${method} must give ${what} as a ${k} × ${cols} matrix (nClusters × columns). Got ${got}.`,
   initLevel: (method: string, column: string, value: string, levels: readonly string[]) =>
     `The 'init' option of ${method}: "${value}" is not a level of column "${column}" (levels: ${levels.slice(0, 10).map((l) => `"${l}"`).join(', ')}${levels.length > 10 ? ', …' : ''}).`,
-  manyLevels: (column: string, distinct: number, kept: number) =>
-    `Column "${column}" has ${distinct.toLocaleString('en-US')} distinct values; only the ${kept - 1} most frequent are kept as levels (the rest are '(other)'). ` +
-    `If it is an identifier or free text, leave it out with --exclude ${column}.`,
+  manyLevels: (column: string, distinct: number, grouped: number) =>
+    `Column "${column}" has ${distinct.toLocaleString('en-US')} distinct values${grouped > 0 ? ` (${grouped.toLocaleString('en-US')} rare ones grouped into '(other)')` : ''}: is it an identifier, free text or a timestamp? ` +
+    `If so, leave it out with --exclude ${column}; if its values have an order or a number inside, make it numeric with --numeric ${column}.`,
 
   // --- preprocessing: prep/ (add new builders below this line) ---
   unseenLevelCode: (column: string, value: string) =>

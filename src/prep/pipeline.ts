@@ -40,6 +40,7 @@ import { oneHotEncoder } from './one-hot.js';
 import { ordinalEncoder } from './ordinal.js';
 import { coerceNumeric, coerceText } from './coerce.js';
 import { levelCodes } from './level-codes.js';
+import { OTHER_LEVEL } from './categorical-encoding.js';
 import type { CodeMatrix } from '../data/dataset.js';
 import { STEPS } from './steps.js';
 
@@ -129,6 +130,7 @@ export function fitPipeline(frame: Frame, options: PipelineOptions = {}): Fitted
     const { plan, decision } =
       o.encode === 'codes' && c.kind === 'boolean' && isNumericColumn(c) ? booleanAsLevels(c, o, frame.source)
       : isNumericColumn(c) ? planNumeric(c, o, warnings) : planCategorical(c as TextColumn, o, frame.source);
+    if (plan.kind === 'categorical') warnManyLevels(plan, warnings);
     plans.push(plan);
     report.push(decision);
   }
@@ -226,6 +228,15 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
 function checkFinite(x: Float64Array, column: string, source: string): void {
   for (let i = 0; i < x.length; i++)
     if (x[i] === Infinity || x[i] === -Infinity) throw new SegkitError('E_DATA_NONFINITE', msg.nonFiniteInput(source, i + 1, column, x[i]), { file: source, row: i + 1, column });
+}
+
+/** Distinct values above which a categorical column is suspicious (an identifier, free text, a timestamp). */
+export const MANY_LEVELS = 1000;
+
+function warnManyLevels(p: CategoricalPlan, warnings: SegkitWarning[]): void {
+  const other = p.levels.levels.includes(OTHER_LEVEL) ? 1 : 0;
+  const distinct = p.levels.levels.length - other + p.levels.grouped.length;
+  if (distinct >= MANY_LEVELS) warnings.push({ code: 'W_MANY_LEVELS', message: msg.manyLevels(p.name, distinct, p.levels.grouped.length) });
 }
 
 /**
