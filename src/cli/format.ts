@@ -39,12 +39,19 @@ export function formatFitSummary(model: SegmentationModel, summary: SegmentSumma
     ['size', ...summary.map((s) => String(s.size))],
     ['share', ...summary.map((s) => `${(s.share * 100).toFixed(1)}%`)],
     ...numericCols.map((c) => [`mean ${c}`, ...summary.map((s) => fmt(s.means[c]))]),
-    ...catCols.map((c) => [`top ${c}`, ...summary.map((s) => (s.topLevels[c] ? `${s.topLevels[c]!.level} (${Math.round(s.topLevels[c]!.share * 100)}%)` : '–'))]),
+    ...catCols.flatMap((c) => [
+      [`top ${c}`, ...summary.map((s) => levelCell(s.levels[c]?.[0]))],
+      [`2nd ${c}`, ...summary.map((s) => levelCell(s.levels[c]?.[1]))],
+    ]),
   ];
   parts.push(table(header, rows));
   parts.push(`\npreprocessing:\n${formatPrepReport(model.prepReport)}`);
   parts.push(`\nmodel written to ${out}${assignments ? `; assignments written to ${assignments}` : ''}\n`);
   return parts.join('');
+}
+
+function levelCell(l: { level: string; share: number } | undefined): string {
+  return l ? `${l.level} (${Math.round(l.share * 100)}%)` : '–';
 }
 
 /** The method's cost: inertia (k-means), or K-Prototypes' cost with each part's share and γ. */
