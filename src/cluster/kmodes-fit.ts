@@ -4,7 +4,9 @@
  * @module
  */
 import type { Dataset } from '../data/dataset.js';
-import type { FitContext, Fitted } from './types.js';
+import type { FitContext, Fitted, SqlScores } from './types.js';
+import type { Dialect } from '../data/sql-dialect.js';
+import { mismatchSql, sqDistSequentialSql } from './sql-scores.js';
 import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
 import { runKModes, labelsCost, rowCost, type KModesRun, type MixedData, type Prototypes } from './kmodes-core.js';
@@ -212,4 +214,13 @@ export function mixedEmbedding(s: MixedState, data: Dataset, method: string, row
     }
   }
   return { rows: pick.length, cols: width, data: out };
+}
+
+/** Per-segment cost in SQL, summed in rowCost's order: numbers one by one, then γ × mismatches. */
+export function mixedSqlScores(s: MixedState, input: { features: readonly string[]; codes: readonly string[] }, d: Dialect, reported: 'sqrt' | 'identity'): SqlScores {
+  const exprs = s.modes.map((modes, c) => {
+    const mis = mismatchSql(input.codes, modes, d);
+    return s.numericFeatures.length === 0 ? `(${d.num(0)} + ${d.num(s.gamma)} * ${mis})` : `(${sqDistSequentialSql(input.features, s.means[c], d)} + ${d.num(s.gamma)} * ${mis})`;
+  });
+  return { kind: 'distance', exprs, reported };
 }

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { Clusterer } from './types.js';
-import { fitMixed, predictMixed, mixedDistances, mixedEmbedding, type MixedParams, type MixedState } from './kmodes-fit.js';
+import { fitMixed, predictMixed, mixedDistances, mixedEmbedding, mixedSqlScores, type MixedParams, type MixedState } from './kmodes-fit.js';
 
 /** Initialisation option shared by K-Modes and K-Prototypes. */
 export const mixedInitSchema = z
@@ -40,5 +40,6 @@ export const kmodesClusterer: Clusterer<MixedParams, MixedState> = {
   /** Number of columns where the customer differs from each segment's mode. */
   distances: (state, data) => mixedDistances(state, data, 'kmodes', (c) => c),
   embed: (state, data, rows) => mixedEmbedding(state, data, 'kmodes', rows),
+  sqlScores: (state, input, d) => mixedSqlScores(state, input, d, 'identity'),
   nClusters: (state) => state.modes.length,
 };
