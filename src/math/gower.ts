@@ -89,7 +89,6 @@ export function gowerRows(scale: GowerScale, num: Matrix, cat?: { readonly cols:
   const rows = num.rows, nNum = num.cols, nCat = cat?.cols ?? 0;
   const out = new Float64Array(rows * nNum);
   let hasNaN: Uint8Array | null = null;
-  const factor = scale.range.map((r, j) => (r > 0 ? scale.numericWeights[j] / r : 0));
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < nNum; j++) {
       const t = i * nNum + j, v = num.data[t];
@@ -98,8 +97,9 @@ export function gowerRows(scale: GowerScale, num: Matrix, cat?: { readonly cols:
         out[t] = NaN;
         continue;
       }
-      const lo = scale.min[j], hi = lo + scale.range[j];
-      out[t] = ((v < lo ? lo : v > hi ? hi : v) - lo) * factor[j];
+      const lo = scale.min[j], r = scale.range[j], hi = lo + r;
+      // (x − min)/range first, as daisy scales; w/range could overflow for a subnormal range.
+      out[t] = r > 0 ? (((v < lo ? lo : v > hi ? hi : v) - lo) / r) * scale.numericWeights[j] : 0;
     }
   }
   const numWeights = Float64Array.from(scale.numericWeights);
