@@ -11,6 +11,7 @@ import { fitGowerScale, gowerDistance, gowerRows } from '../../src/math/gower.js
 import { createFitContext } from '../../src/cluster/types.js';
 import { createRng } from '../../src/math/rng.js';
 import type { Dataset } from '../../src/data/dataset.js';
+import { dataset, fitKMedoids } from './kmedoids-helpers.js';
 import { parseOptions } from '../../src/options.js';
 import type { SegkitWarning } from '../../src/errors.js';
 import { expectClose, expectSamePartition, expectSegkitError } from '../helpers/expect.js';
@@ -18,26 +19,7 @@ import { checkClusterer } from '../conformance/clusterer.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/kmedoids/pam.json', import.meta.url), 'utf8'));
 
-/** A dataset from plain rows: numbers and, optionally, level codes. */
-export function dataset(num: number[][], cat?: number[][], levels?: string[][]): Dataset {
-  const n = num.length, d = num[0]?.length ?? 0;
-  const base = { numeric: { rows: n, cols: d, data: Float64Array.from(num.flat()) }, featureNames: Array.from({ length: d }, (_, j) => `x${j}`) };
-  if (!cat) return base;
-  const m = cat[0].length;
-  return {
-    ...base,
-    categorical: {
-      rows: n, cols: m, data: Int32Array.from(cat.flat()), names: Array.from({ length: m }, (_, j) => `c${j}`),
-      levels: levels ?? Array.from({ length: m }, (_, j) => Array.from({ length: 1 + Math.max(...cat.map((r) => r[j])) }, (_, v) => `l${v}`)),
-    },
-  };
-}
-
-async function fit(data: Dataset, opts: Record<string, unknown>, seed = 0) {
-  const warnings: SegkitWarning[] = [];
-  const f = await kmedoidsClusterer.fit(data, parseOptions(kmedoidsClusterer.schema, opts, 'kmedoids'), createFitContext(createRng(seed), warnings));
-  return { ...f, warnings };
-}
+const fit = fitKMedoids;
 
 const sorted = (a: ArrayLike<number>) => Array.from(a).sort((x, y) => x - y);
 
