@@ -1,21 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { kmedoidsClusterer } from '../../src/cluster/kmedoids.js';
 import { metricRows } from '../../src/cluster/kmedoids-metric.js';
 import { distanceMatrix } from '../../src/cluster/kmedoids-matrix.js';
 import { buildMedoids } from '../../src/cluster/kmedoids-build.js';
 import { assignNearest } from '../../src/cluster/kmedoids-assign.js';
 import { pickRowsData, rowsData } from '../../src/cluster/kmedoids-data.js';
-import { fitGowerScale, gowerDistance, gowerRows } from '../../src/math/gower.js';
-import { createFitContext } from '../../src/cluster/types.js';
-import { createRng } from '../../src/math/rng.js';
-import type { Dataset } from '../../src/data/dataset.js';
+import { fitGowerScale } from '../../src/math/gower.js';
 import { dataset, fitKMedoids } from './kmedoids-helpers.js';
-import { parseOptions } from '../../src/options.js';
-import type { SegkitWarning } from '../../src/errors.js';
-import { expectClose, expectSamePartition, expectSegkitError } from '../helpers/expect.js';
-import { checkClusterer } from '../conformance/clusterer.js';
+import { expectClose, expectSamePartition } from '../helpers/expect.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/kmedoids/pam.json', import.meta.url), 'utf8'));
 
