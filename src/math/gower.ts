@@ -119,18 +119,15 @@ export function gowerDistance(a: GowerRows, i: number, b: GowerRows, j: number):
     for (let t = 0; t < p; t++) {
       const d = a.num[ai + t] - b.num[bj + t];
       if (d !== d) wSum -= a.numWeights[t];
-      else s += d < 0 ? -d : d;
+      else s += Math.abs(d);
     }
   } else {
-    for (let t = 0; t < p; t++) {
-      const d = a.num[ai + t] - b.num[bj + t];
-      s += d < 0 ? -d : d;
-    }
+    for (let t = 0; t < p; t++) s += Math.abs(a.num[ai + t] - b.num[bj + t]);
   }
   const ci = i * m, cj = j * m;
   for (let t = 0; t < m; t++) {
-    const x = a.cat[ci + t];
-    if (x < 0 || x !== b.cat[cj + t]) s += a.catWeights[t];
+    const x = a.cat[ci + t], z = (x ^ b.cat[cj + t]) | (x >> 31);
+    s += a.catWeights[t] * ((z | -z) >>> 31);
   }
   return wSum > 0 ? s / wSum : NaN;
 }
@@ -153,14 +150,13 @@ export function gowerRowToRows(
   for (let j = from; j < to; j++) {
     let s = 0;
     const bj = j * p;
-    for (let t = 0; t < p; t++) {
-      const d = an[ai + t] - bn[bj + t];
-      s += d < 0 ? -d : d;
-    }
+    for (let t = 0; t < p; t++) s += Math.abs(an[ai + t] - bn[bj + t]);
     const cj = j * m;
     for (let t = 0; t < m; t++) {
-      const x = ac[ci + t];
-      if (x < 0 || x !== bc[cj + t]) s += cw[t];
+      // Branch-free mismatch (random levels mispredict a branch half the time): z ≠ 0 exactly when
+      // the codes differ or x is −1; (z | −z) >>> 31 turns that into 1 or 0.
+      const x = ac[ci + t], z = (x ^ bc[cj + t]) | (x >> 31);
+      s += cw[t] * ((z | -z) >>> 31);
     }
     out[offset + j - from] = s / w; // the same division as gowerDistance: bit-identical values
   }
