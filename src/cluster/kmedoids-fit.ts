@@ -15,6 +15,7 @@ import { pamSwap } from './kmedoids-swap.js';
 import { clara, claraSampleSize } from './kmedoids-clara.js';
 import { assignNearest, medoidDistances } from './kmedoids-assign.js';
 import { checkKMedoidsFit, checkFiniteNumbers, gowerScaleFor, resolveMetric, rowsData } from './kmedoids-data.js';
+import { kmedoidsEmbedding } from './kmedoids-embed.js';
 import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -55,10 +56,10 @@ export async function fitKMedoids(data: Dataset, o: KMedoidsParams, ctx: FitCont
   if (algorithm === 'pam') {
     ctx.onProgress?.({ step: 'k-medoids dissimilarity matrix', done: 0, total: 1 });
     const d = distanceMatrix(metricRows(metric, scale, x.num, x.cat), ctx.signal);
-    const ones = w ?? new Float64Array(n).fill(1);
+    const rowWeights = w ?? new Float64Array(n).fill(1);
     const init = explicit ?? (o.init === 'random' ? randomMedoids(n, k, ctx.rng.fork(0)) : buildMedoids(d, k, w ?? null));
     ctx.onProgress?.({ step: 'k-medoids swaps', done: 0, total: 1 });
-    const run = pamSwap(d, init, ones, { mode: o.swap, maxIter: o.maxIter, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    const run = pamSwap(d, init, rowWeights, { mode: o.swap, maxIter: o.maxIter, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     ({ medoids, swaps, nIter, converged } = run);
   } else {
     const sampleSize = Math.min(n, o.sampleSize === 'auto' ? claraSampleSize(n, k) : o.sampleSize);
@@ -128,6 +129,12 @@ function dataRows(s: KMedoidsState, data: Dataset): MetricRows {
 /** Nearest medoid of each row; an unseen level (code −1) mismatches every medoid. */
 export function predictKMedoids(s: KMedoidsState, data: Dataset): Int32Array {
   return assignNearest(dataRows(s, data), stateRows(s)).labels;
+}
+
+/** The metrics space of a state (kmedoids-embed.ts), after checking the columns. */
+export function kmedoidsEmbed(s: KMedoidsState, data: Dataset, rows?: Int32Array) {
+  dataRows(s, data);
+  return kmedoidsEmbedding(s, data, rows);
 }
 
 /** rows × k dissimilarities to the medoids. */

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Clusterer } from './types.js';
-import { fitKMedoids, predictKMedoids, kmedoidsDistances, type KMedoidsState } from './kmedoids-fit.js';
+import { fitKMedoids, predictKMedoids, kmedoidsDistances, kmedoidsEmbed, type KMedoidsState } from './kmedoids-fit.js';
 
 /** K-medoids options; every field has its rule and default in the schema. */
 export const kmedoidsOptionsSchema = z
@@ -48,6 +48,8 @@ export const kmedoidsClusterer: Clusterer<KMedoidsParams, KMedoidsState> = {
   predict: (state, data) => predictKMedoids(state, data),
   /** Dissimilarity of each row to each medoid (Gower in [0, 1], or Euclidean). */
   distances: (state, data) => kmedoidsDistances(state, data),
+  /** Gower: scaled numbers beside one-hot columns, where L1 distance equals Gower (kmedoids-embed.ts). */
+  embed: (state, data, rows) => kmedoidsEmbed(state, data, rows),
   nClusters: (state) => state.medoidRows.length,
 };
 

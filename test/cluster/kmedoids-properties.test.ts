@@ -94,6 +94,27 @@ describe('cluster/kmedoids: properties', () => {
     );
   });
 
+  it('embed (Gower): the L1 distance between embedded rows equals their Gower dissimilarity', async () => {
+    await fc.assert(
+      fc.asyncProperty(mixedTable, async ({ num, cat, k }) => {
+        const { data, rows } = setup(num, cat, 'gower');
+        const distinct = new Set(num.map((r, i) => `${r}|${cat[i]}`)).size;
+        if (k > distinct) return;
+        const f = await fitKMedoids(data, { nClusters: k });
+        const e = kmedoidsClusterer.embed!(f.state, data);
+        for (let i = 0; i < rows.rows; i++)
+          for (let j = 0; j < rows.rows; j++) {
+            let l1 = 0;
+            for (let t = 0; t < e.cols; t++) l1 += Math.abs(e.data[i * e.cols + t] - e.data[j * e.cols + t]);
+            assert.ok(Math.abs(l1 - dissimilarity(rows, i, rows, j)) < 1e-12, `rows ${i}, ${j}`);
+          }
+        const sub = kmedoidsClusterer.embed!(f.state, data, Int32Array.from([rows.rows - 1, 0]));
+        assert.deepEqual(Array.from(sub.data.subarray(0, e.cols)), Array.from(e.data.subarray((rows.rows - 1) * e.cols, rows.rows * e.cols)));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('eager (FasterPAM) and steepest (PAM) costs stay within a few percent of each other on random data', async () => {
     const rng = createRng(3);
     const num = Array.from({ length: 300 }, () => [rng.normal(), rng.normal(), rng.normal()]);
