@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { Clusterer } from './types.js';
+import { kmedoidsSqlScores } from './kmedoids-sql.js';
 import { fitKMedoids, predictKMedoids, kmedoidsDistances, kmedoidsEmbed, type KMedoidsState } from './kmedoids-fit.js';
 
 /** K-medoids options; every field has its rule and default in the schema. */
@@ -50,6 +51,7 @@ export const kmedoidsClusterer: Clusterer<KMedoidsParams, KMedoidsState> = {
   distances: (state, data) => kmedoidsDistances(state, data),
   /** Gower: scaled numbers beside one-hot columns, where L1 distance equals Gower (kmedoids-embed.ts). */
   embed: (state, data, rows) => kmedoidsEmbed(state, data, rows),
+  sqlScores: (state, input, d) => kmedoidsSqlScores(state, input, d),
   nClusters: (state) => state.medoidRows.length,
 };
 
