@@ -63,6 +63,8 @@ export { loadModel, parseModel } from './model/load.js';
 export { predict, scoreFrame } from './model/predict.js';
 export type { Prediction, Scores } from './model/predict.js';
 export { exportSql } from './model/sql/export-sql.js';
+export { buildSimilarityIndex, findSimilar, embedFrame, indexRow, indexVector } from './model/similar.js';
+export type { SimilarityIndex, SimilarOptions, SimilarCustomer } from './model/similar.js';
 export type { ExportSqlOptions } from './model/sql/export-sql.js';
 export type { NoveltyRules } from './model/novelty.js';
 export { FORMAT_NAME, FORMAT_VERSION } from './model/artifact.js';

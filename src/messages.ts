@@ -123,6 +123,9 @@ export const msg = {
   columnWeightsAllZero: () =>
     `The 'columnWeights' option of kmedoids gives every column weight 0; at least one column must weigh more than 0.`,
 
+  // --- similar customers: model/similar.ts ---
+  customerNotFound: (id: string, rows: number) => `Customer "${id}" is not among the ${rows} customers of the table. Check --customer and --id.`,
+
   // --- SQL export: model/sql/ ---
   noSqlForMethod: (method: string) => `Method '${method}' has no SQL export yet; score with 'segkit assign' instead.`,
   noSqlForStep: (column: string, step: string) =>
