@@ -129,3 +129,33 @@ describe('cluster/kmedoids: behaviour', () => {
     assert.match(f.warnings[0].message, /5 samples of 1,000 of the 12,000 rows/);
   });
 });
+
+describe('cluster/kmedoids: through fitModel and the model file (level codes from the pipeline)', () => {
+  it('a mixed table gets Gower on numbers and level codes; scoring the saved model gives the same segments', async () => {
+    const { frameFromRecords } = await import('../../src/data/frame.js');
+    const { fitModel } = await import('../../src/model/fit-model.js');
+    const { scoreFrame } = await import('../../src/model/predict.js');
+    const rng = createRng(12);
+    const plans = ['basic', 'plus', 'pro'];
+    const records = Array.from({ length: 90 }, (_, i) => ({
+      customer_id: `c${i}`,
+      age: Math.round(25 + 15 * (i % 3) + 4 * rng.normal()),
+      spend: Math.round(100 * (1 + (i % 3)) * (1 + 0.2 * rng.normal())),
+      plan: rng.float() < 0.85 ? plans[i % 3] : plans[rng.int(3)],
+      active: rng.float() < 0.5 ? 'yes' : 'no',
+    }));
+    const frame = frameFromRecords(records);
+    const fitted = await fitModel(frame, { method: 'kmedoids', options: { nClusters: 3 }, seed: 1 });
+    const state = fitted.model.clusterer.state as any;
+    assert.equal(fitted.model.clusterer.method, 'kmedoids');
+    assert.equal(state.metric, 'gower');
+    assert.deepEqual([...state.categoricalColumns].sort(), ['active', 'plan']);
+    const back = JSON.parse(JSON.stringify(fitted.model));
+    const scored = scoreFrame(back, frame);
+    assert.deepEqual(Array.from(scored.labels), Array.from(fitted.labels));
+    assert.ok(scored.distance.every((d) => d >= 0 && d <= 1), 'Gower distances in [0, 1]');
+    const fresh = scoreFrame(back, frameFromRecords([{ customer_id: 'n1', age: 300, spend: 120, plan: 'enterprise', active: 'no' }]));
+    assert.ok(fresh.labels[0] >= 0);
+    assert.ok(fresh.notes[0].some((n) => n.includes('enterprise')), 'the unseen level is noted');
+  });
+});
