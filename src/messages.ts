@@ -114,6 +114,8 @@ export const msg = {
     `The 'init' option of kmedoids names row index ${row}, but the data has rows 0 to ${rows - 1}.`,
   kmedoidsInitDuplicate: (row: number) =>
     `The 'init' option of kmedoids names row index ${row} twice; medoids must be distinct rows.`,
+  kmedoidsNotConverged: (maxIter: number, swap: string) =>
+    `kmedoids stopped after maxIter=${maxIter} ${swap === 'eager' ? 'passes over the candidates' : 'swaps'} while swaps still lowered the cost. Raise maxIter.`,
   kmedoidsSampled: (samples: number, size: number, rows: number) =>
     `kmedoids ran CLARA: PAM on ${samples} samples of ${size.toLocaleString('en-US')} of the ${rows.toLocaleString('en-US')} rows, keeping the medoids cheapest over all rows. Raise samples or sampleSize for medoids closer to PAM's.`,
   kmedoidsExplicitNeedsPam: () =>

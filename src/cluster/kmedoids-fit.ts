@@ -72,7 +72,7 @@ export async function fitKMedoids(data: Dataset, o: KMedoidsParams, ctx: FitCont
     ({ medoids, swaps, nIter, converged } = run);
     warn('W_SAMPLED', msg.kmedoidsSampled(o.samples, Math.max(sampleSize, k), n));
   }
-  if (!converged) warn('W_NOT_CONVERGED', msg.notConverged(o.maxIter));
+  if (!converged) warn('W_NOT_CONVERGED', msg.kmedoidsNotConverged(o.maxIter, o.swap));
   const state = toState(data, medoids, metric, scale, algorithm);
   // Labels and cost in doubles by the predict rule, whatever precision the matrix had.
   const { labels, cost } = assignNearest(metricRows(metric, scale, x.num, x.cat), stateRows(state), w);

@@ -159,3 +159,14 @@ describe('cluster/kmedoids: through fitModel and the model file (level codes fro
     assert.ok(fresh.notes[0].some((n) => n.includes('enterprise')), 'the unseen level is noted');
   });
 });
+
+describe('cluster/kmedoids: maxIter', () => {
+  it('stopping at maxIter while swaps still help warns W_NOT_CONVERGED', async () => {
+    const rng = createRng(2);
+    const d = dataset(Array.from({ length: 200 }, () => [rng.normal(), rng.normal()]));
+    const f = await fit(d, { nClusters: 6, init: [0, 1, 2, 3, 4, 5], swap: 'steepest', maxIter: 1 });
+    assert.equal(f.diagnostics.converged, 0);
+    assert.equal(f.diagnostics.swaps, 1);
+    assert.deepEqual(f.warnings.map((w) => w.message), [msg.kmedoidsNotConverged(1, 'steepest')]);
+  });
+});
