@@ -170,3 +170,27 @@ describe('cluster/kmedoids: maxIter', () => {
     assert.deepEqual(f.warnings.map((w) => w.message), [msg.kmedoidsNotConverged(1, 'steepest')]);
   });
 });
+
+describe('cluster/kmedoids: the Float32 matrix above 4,096 rows', () => {
+  it('holds every dissimilarity rounded to float32, symmetric, zero on the diagonal; the fit labels by the double kernel', async () => {
+    const { F64_MATRIX_ROWS, distanceMatrix } = await import('../../src/cluster/kmedoids-matrix.js');
+    const { metricRows, dissimilarity } = await import('../../src/cluster/kmedoids-metric.js');
+    const { fitGowerScale } = await import('../../src/math/gower.js');
+    const rng = createRng(8), n = F64_MATRIX_ROWS + 100;
+    const d = dataset(Array.from({ length: n }, (_, i) => [(i % 4) * 10 + rng.normal(), rng.normal()]), Array.from({ length: n }, (_, i) => [i % 4, rng.int(3)]));
+    const x = { num: d.numeric, cat: { cols: 2, data: d.categorical!.data } };
+    const rows = metricRows('gower', fitGowerScale(x.num, 2), x.num, x.cat);
+    const m = distanceMatrix(rows);
+    assert.ok(m.data instanceof Float32Array);
+    for (let t = 0; t < 2000; t++) {
+      const i = rng.int(n), j = rng.int(n);
+      assert.equal(m.data[i * n + j], Math.fround(dissimilarity(rows, i, rows, j)));
+      assert.equal(m.data[i * n + j], m.data[j * n + i]);
+      assert.equal(m.data[i * n + i], 0);
+    }
+    const f = await fit(d, { nClusters: 4 });
+    assert.deepEqual(Array.from(kmedoidsClusterer.predict(f.state, d)), Array.from(f.labels));
+    const truth = Array.from({ length: n }, (_, i) => i % 4);
+    expectSamePartition(f.labels, truth);
+  });
+});
