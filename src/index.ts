@@ -12,6 +12,8 @@ export { matrix, row, fromRows, toRows } from './math/matrix.js';
 export type { Matrix } from './math/matrix.js';
 export { createRng } from './math/rng.js';
 export type { Rng } from './math/rng.js';
+export { gowerMatrix, fitGowerScale } from './math/gower.js';
+export type { GowerScale } from './math/gower.js';
 
 // data: sources, frames, IDs, writing tables
 export { parseSourceSpec } from './data/source-spec.js';
@@ -38,6 +40,8 @@ export { kmodesClusterer, kmodesOptionsSchema } from './cluster/kmodes.js';
 export { kprototypesClusterer, kprototypesOptionsSchema } from './cluster/kprototypes.js';
 export type { MixedState, MixedParams } from './cluster/kmodes-fit.js';
 export type { KMeansOptions, KMeansState } from './cluster/kmeans.js';
+export { kmedoidsClusterer, kmedoidsOptionsSchema } from './cluster/kmedoids.js';
+export type { KMedoidsOptions, KMedoidsState } from './cluster/kmedoids.js';
 export { getClusterer, methodNames } from './cluster/registry.js';
 export type { Clusterer, Fitted, FitContext, Progress } from './cluster/types.js';
 export { createFitContext } from './cluster/types.js';
