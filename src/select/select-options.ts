@@ -20,7 +20,7 @@ export const selectOptionsSchema = z
       .default({})
       .describe("The method's other options (validated by its schema); 'nClusters' is set by the grid. Default: {}."),
     kRange: z
-      .tuple([z.number().int().min(1), z.number().int().min(1)])
+      .tuple([z.number().int(), z.number().int()])
       .default([2, 10])
       .describe('Inclusive range [min, max] of k, min ≥ 1, max > min, max < rows. Default: [2, 10].'),
     gapReferences: z
