@@ -17,7 +17,7 @@ import { getClusterer } from '../cluster/registry.js';
 import { createRng, drawSeed } from '../math/rng.js';
 import { parseOptions } from '../options.js';
 import { resolveIds } from '../data/ids.js';
-import { fitPipeline } from '../prep/pipeline.js';
+import { fitPipeline, type FittedPipeline } from '../prep/pipeline.js';
 import { encodeState } from './state-codec.js';
 import { frameHash } from './data-hash.js';
 import { FORMAT_NAME, FORMAT_VERSION, type SegmentationModel, type Segment } from './artifact.js';
@@ -71,19 +71,8 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   const seed = o.seed ?? drawSeed();
   if (frame.rows === 0) throw new SegkitError('E_DATA_EMPTY', msg.dataEmpty(frame.source), { file: frame.source });
 
-  // 1. Customer IDs.
-  o.onProgress?.({ step: 'customer IDs', done: 0, total: 1 });
-  const { ids, column: idColumn } = resolveIds(frame, o.idColumn);
-  // 2. Preprocessing.
-  o.onProgress?.({ step: 'preprocessing', done: 0, total: 1 });
-  const weights = o.weightColumn !== undefined ? readWeights(frame, o.weightColumn) : undefined;
-  const prepInput = {
-    ...(o.prep ?? {}),
-    ...(idColumn ? { idColumn } : {}),
-    ...(o.weightColumn !== undefined ? { exclude: [...(((o.prep ?? {}) as { exclude?: string[] }).exclude ?? []), o.weightColumn] } : {}),
-  };
-  const fittedPrep = fitPipeline(frame, prepInput);
-  const prep = weights ? { ...fittedPrep, dataset: { ...fittedPrep.dataset, weights } } : fittedPrep;
+  // 1–2. Customer IDs and preprocessing.
+  const { ids, idColumn, prep, prepInput } = prepareData(frame, o);
   const warnings: SegkitWarning[] = [...prep.warnings];
   // 3. Clustering.
   const rng = createRng(seed);
@@ -124,6 +113,24 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
     warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
   };
   return { model, ids, labels: fitted.labels, distance, runnerUp, warnings };
+}
+
+/** Steps 1–2 of the fit path, shared with `select`: customer IDs, then the fitted pipeline (with row weights). */
+export function prepareData(
+  frame: Frame, o: Pick<FitModelOptions, 'prep' | 'idColumn' | 'weightColumn' | 'onProgress'>,
+): { ids: string[]; idColumn: string | null; prep: FittedPipeline; prepInput: Record<string, unknown> } {
+  o.onProgress?.({ step: 'customer IDs', done: 0, total: 1 });
+  const { ids, column: idColumn } = resolveIds(frame, o.idColumn);
+  o.onProgress?.({ step: 'preprocessing', done: 0, total: 1 });
+  const weights = o.weightColumn !== undefined ? readWeights(frame, o.weightColumn) : undefined;
+  const prepInput = {
+    ...(o.prep ?? {}),
+    ...(idColumn ? { idColumn } : {}),
+    ...(o.weightColumn !== undefined ? { exclude: [...(((o.prep ?? {}) as { exclude?: string[] }).exclude ?? []), o.weightColumn] } : {}),
+  };
+  const fittedPrep = fitPipeline(frame, prepInput);
+  const prep = weights ? { ...fittedPrep, dataset: { ...fittedPrep.dataset, weights } } : fittedPrep;
+  return { ids: ids as string[], idColumn, prep, prepInput };
 }
 
 /** Weights from a numeric column: finite and ≥ 0, else an error naming the row. */

@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { resolvePath } from '../io.js';
-import { listFlag, numberFlag, type SourceFlags } from '../flags.js';
+import { numberFlag, type SourceFlags } from '../flags.js';
+import { addColumnFlags, addPrepFlags, prepOptionsFromFlags, type PrepFlags } from '../prep-flags.js';
+import { addMethodOptionFlags, methodOptionsFromFlags, type MethodFlags } from '../method-flags.js';
 import { createProgress } from '../progress.js';
 import { readSource } from '../read-source.js';
 import { fitModel } from '../../model/fit-model.js';
@@ -17,25 +19,8 @@ import { EXIT_OK } from '../exit-codes.js';
 import { getClusterer } from '../../cluster/registry.js';
 import { parseOptions } from '../../options.js';
 
-interface FitFlags extends SourceFlags {
-  id?: string;
-  weight?: string;
-  features?: string;
-  exclude?: string;
-  method: string;
+interface FitFlags extends SourceFlags, PrepFlags, MethodFlags {
   nClusters?: string;
-  init?: string;
-  nInit?: string;
-  maxIter?: string;
-  tol?: string;
-  algorithm?: string;
-  batchSize?: string;
-  impute?: string;
-  missingIndicator?: boolean;
-  skew?: string;
-  scale?: string;
-  encode?: string;
-  rareLevelShare?: string;
   seed?: string;
   out: string;
   assignments?: string;
@@ -52,24 +37,13 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
     .argument('<source>', 'CSV/TSV/text, Parquet, JSON lines, duckdb:<file>, or postgres://… (with --table or --query)');
   addSourceFlags(cmd);
   cmd
-    .option('--id <column>', 'customer ID column (default: a unique column named like id / customer_id, else the row number)')
-    .option('--weight <column>', 'numeric column of per-customer weights (e.g. revenue); not used as a feature')
-    .option('--features <cols>', 'comma-separated columns to use (default: all but the ID)')
-    .option('--exclude <cols>', 'comma-separated columns to leave out')
+  addColumnFlags(cmd);
+  cmd
     .option('--method <name>', 'clustering method', 'kmeans')
-    .option('-k, --n-clusters <n>', 'number of segments (default 8)')
-    .option('--init <how>', "k-means seeding: 'kmeans++' or 'random'")
-    .option('--n-init <n>', "restarts, or 'auto'")
-    .option('--max-iter <n>', 'iteration cap per restart')
-    .option('--tol <x>', 'convergence tolerance (relative to mean feature variance)')
-    .option('--algorithm <name>', "'auto', 'lloyd' or 'minibatch'")
-    .option('--batch-size <n>', 'rows per mini-batch')
-    .option('--impute <how>', "numeric imputation: 'median' or 'mean'")
-    .option('--missing-indicator', 'add a 0/1 column per numeric column with missing values')
-    .option('--skew <how>', "skew handling: 'auto', 'none', 'log1p', 'yeo-johnson'")
-    .option('--scale <how>', "scaling: 'standard', 'robust', 'minmax', 'quantile', 'none'")
-    .option('--encode <how>', "categorical encoding: 'onehot' or 'ordinal'")
-    .option('--rare-level-share <x>', 'levels rarer than this share are grouped into (other)')
+    .option('-k, --n-clusters <n>', 'number of segments (default 8)');
+  addMethodOptionFlags(cmd);
+  addPrepFlags(cmd);
+  cmd
     .option('--seed <n>', 'random seed (drawn and recorded when absent)')
     .option('-o, --out <file>', 'model file to write', 'segkit-model.json')
     .option('--assignments <file>', 'also write every customer\'s segment (.csv, .parquet or .jsonl)')
@@ -79,25 +53,10 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
       const progress = createProgress(io, Boolean(flags.quiet || flags.json));
       try {
         // Flags first, so a usage error is reported before any data is read.
-        const options: Record<string, unknown> = {};
-        const set = (k: string, v: unknown) => v !== undefined && (options[k] = v);
-        set('nClusters', numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 }));
-        set('init', flags.init);
-        set('nInit', flags.nInit === 'auto' ? 'auto' : numberFlag(flags.nInit, '--n-init', { integer: true, min: 1 }));
-        set('maxIter', numberFlag(flags.maxIter, '--max-iter', { integer: true, min: 1 }));
-        set('tol', numberFlag(flags.tol, '--tol', { min: 0 }));
-        set('algorithm', flags.algorithm);
-        set('batchSize', numberFlag(flags.batchSize, '--batch-size', { integer: true, min: 1 }));
-        const prep: Record<string, unknown> = {};
-        const setP = (k: string, v: unknown) => v !== undefined && (prep[k] = v);
-        setP('features', listFlag(flags.features));
-        setP('exclude', listFlag(flags.exclude));
-        setP('impute', flags.impute);
-        setP('missingIndicator', flags.missingIndicator);
-        setP('skew', flags.skew);
-        setP('scale', flags.scale);
-        setP('encode', flags.encode);
-        setP('rareLevelShare', numberFlag(flags.rareLevelShare, '--rare-level-share', { min: 0 }));
+        const options: Record<string, unknown> = methodOptionsFromFlags(flags);
+        const kFlag = numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 });
+        if (kFlag !== undefined) options.nClusters = kFlag;
+        const prep = prepOptionsFromFlags(flags);
         const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 });
         const clusterer = getClusterer(flags.method);
         parseOptions(clusterer.schema, options, flags.method);
