@@ -18,9 +18,13 @@ import { formatFitSummary } from '../format.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { getClusterer } from '../../cluster/registry.js';
 import { parseOptions } from '../../options.js';
+import { drawSeed } from '../../math/rng.js';
+import { parseKRange } from '../../select/k-range.js';
+import { autoK } from '../auto-k.js';
 
 interface FitFlags extends SourceFlags, PrepFlags, MethodFlags {
   nClusters?: string;
+  kRange: string;
   seed?: string;
   out: string;
   assignments?: string;
@@ -40,7 +44,8 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
   addColumnFlags(cmd);
   cmd
     .option('--method <name>', 'clustering method', 'kmeans')
-    .option('-k, --n-clusters <n>', 'number of segments (default 8)');
+    .option('-k, --n-clusters <n>', "number of segments (default 8), or 'auto' to choose it as `segkit select` does")
+    .option('--k-range <range>', "range of k that -k auto chooses from, 'min..max'", '2..10');
   addMethodOptionFlags(cmd);
   addPrepFlags(cmd);
   cmd
@@ -54,16 +59,24 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
       try {
         // Flags first, so a usage error is reported before any data is read.
         const options: Record<string, unknown> = methodOptionsFromFlags(flags);
-        const kFlag = numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 });
+        const auto = flags.nClusters === 'auto';
+        const kFlag = auto ? undefined : numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 });
         if (kFlag !== undefined) options.nClusters = kFlag;
         const prep = prepOptionsFromFlags(flags);
-        const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 });
+        const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 }) ?? (auto ? drawSeed() : undefined);
         const clusterer = getClusterer(flags.method);
         parseOptions(clusterer.schema, options, flags.method);
+        if (auto) parseKRange(flags.kRange, '--k-range');
         const frame = await readSource(io, source, flags, flags.id, progress);
-        const result = await fitModel(frame, {
+        // -k auto: choose k as `segkit select` does, then fit it and keep the evidence in the manifest.
+        const chosen = auto
+          ? await autoK(frame, { method: flags.method, options, prep, idColumn: flags.id, weightColumn: flags.weight, kRange: flags.kRange, seed: seed!, onProgress: (p) => progress.update(p) })
+          : null;
+        if (chosen) options.nClusters = chosen.k;
+        const fitted = await fitModel(frame, {
           method: flags.method, options, prep, idColumn: flags.id, weightColumn: flags.weight, seed, onProgress: (p) => progress.update(p),
         });
+        const result = chosen ? { ...fitted, model: { ...fitted.model, manifest: { ...fitted.model.manifest, selection: chosen.report } } } : fitted;
         progress.stop();
         // Write the assignments first: if that fails, no model claims a run that left no output.
         if (flags.assignments) await writeAssignments(resolvePath(io, flags.assignments), result);
