@@ -58,6 +58,28 @@ describe('e2e/cli/select', () => {
     });
   }
 
+  it('fit -k auto fits the recommended k and keeps the selection report in the model manifest', async () => {
+    const out = join(dir, 'auto.json');
+    const r = await runCli(['fit', mall, ...features, '-k', 'auto', '--k-range', '2..8', '--seed', '1', '--out', out, '--json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).k, 5);
+    const model = JSON.parse(readFileSync(out, 'utf8'));
+    assert.equal(model.manifest.options.nClusters, 5);
+    assert.equal(model.manifest.selection.format, 'segkit-selection');
+    assert.equal(model.manifest.selection.recommendation.k, 5);
+    assert.deepEqual(model.manifest.selection.kRange, [2, 8]);
+    assert.equal(model.manifest.selection.seed, 1);
+    // The model still loads and predicts with the evidence in it.
+    const p = await runCli(['assign', out, mall, '--out', join(dir, 'auto.csv'), '-q'], dir);
+    assert.equal(p.code, 0, p.stderr);
+  });
+
+  it('fit -k auto with a malformed --k-range fails before reading data', async () => {
+    const r = await runCli(['fit', 'no-such-file.csv', '-k', 'auto', '--k-range', '3..3'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /error E_OPTION: The k range 3\.\.3 must have min ≥ 1 and max > min/);
+  });
+
   it('writes nothing when the selection fails', async () => {
     const out = join(dir, 'never.json');
     const r = await runCli(['select', mall, '-k', '2..500', '--out', out], dir);
