@@ -5,11 +5,12 @@
  * and R cluster::clusGap's default). Same construction as clusGap: centre, rotate by the right
  * singular vectors V (here: eigenvectors of XᵀX, same V up to column signs, which are fixed by
  * the convention in symmetric-eigen.ts), take each column's range, draw uniforms in it, rotate back
- * by Vᵀ and add the mean.
+ * by Vᵀ and add the mean. Categorical codes (mixed data) are permuted column by column instead.
  * @module
  */
 import type { Matrix } from '../math/matrix.js';
 import type { Rng } from '../math/rng.js';
+import type { CodeMatrix } from '../data/dataset.js';
 import { symmetricEigen } from './symmetric-eigen.js';
 
 /** Which box the uniform reference fills. */
@@ -86,4 +87,21 @@ export function drawReference(box: ReferenceBox, rng: Rng): Matrix {
   const u = new Float64Array(box.rows * box.cols);
   for (let i = 0; i < u.length; i++) u[i] = rng.float();
   return referenceFromUniforms(box, u);
+}
+
+/**
+ * The categorical part of a reference for mixed data: each column's codes permuted independently,
+ * which keeps every level's frequency and removes any association with the other columns (a null of
+ * no structure; the uniform box has no meaning for categories). Used for methods that take codes.
+ */
+export function permuteCodes(c: CodeMatrix, rng: Rng): CodeMatrix {
+  const n = c.rows, m = c.cols;
+  const out = new Int32Array(n * m);
+  const col = new Int32Array(n);
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i < n; i++) col[i] = c.data[i * m + j];
+    rng.fork(j).shuffle(col);
+    for (let i = 0; i < n; i++) out[i * m + j] = col[i];
+  }
+  return { rows: n, cols: m, data: out, levels: c.levels };
 }

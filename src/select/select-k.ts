@@ -7,6 +7,8 @@
  * Randomness (all from the seed, so results do not depend on worker count or order of work):
  * stream 1 → the data fits (fork k), stream 2 → reference draws (fork b) and their fits (fork b, fork k),
  * stream 3 → resamples (fork b) and their fits (fork b, fork k), stream 4 → silhouette samples (fork k).
+ * W_k is measured on the numeric matrix (the Euclidean features); for mixed data the reference's
+ * categorical codes are permuted column by column (gap-reference.ts).
  * Work runs in three passes (data fits, reference sets, resamples) so each reference set is drawn once.
  * @module
  */
@@ -26,7 +28,7 @@ import { calinskiHarabasz } from '../evaluate/calinski-harabasz.js';
 import { selectOptionsSchema, type SelectOptions, type SelectParams } from './select-options.js';
 import { checkKRangeAgainstData, checkKRangeShape } from './k-range.js';
 import { logWithinDispersion } from './within-dispersion.js';
-import { referenceBox, drawReference } from './gap-reference.js';
+import { referenceBox, drawReference, permuteCodes } from './gap-reference.js';
 import { gapStatistic } from './gap.js';
 import { bootstrapSample } from './bootstrap-sample.js';
 import { stabilityOf, type ResampleLabels } from './stability.js';
@@ -110,11 +112,12 @@ export async function selectK(data: Dataset, input: SelectOptions = {}): Promise
   const refLogW: number[][] = [];
   for (let b = 0; b < p.gapReferences; b++) {
     const z = drawReference(box!, root.fork(2).fork(b));
+    const ref: Dataset = { ...datasetFromMatrix(z, data.featureNames), ...(data.categorical ? { categorical: permuteCodes(data.categorical, root.fork(2).fork(b).fork(1_000_000)) } : {}) };
     const perK: number[] = [];
     for (const k of ks)
       perK.push(await timed(k, async () => {
         // k = 1 needs no fit: one cluster, as clusGap.
-        const labels = k === 1 ? new Int32Array(z.rows) : (await fitK(k, datasetFromMatrix(z), root.fork(2).fork(b).fork(k), [])).labels;
+        const labels = k === 1 ? new Int32Array(z.rows) : (await fitK(k, ref, root.fork(2).fork(b).fork(k), [])).labels;
         tick(k, `gap reference ${b + 1}/${p.gapReferences}`);
         return logWithinDispersion(z, labels);
       }));
