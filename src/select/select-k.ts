@@ -50,9 +50,8 @@ export async function selectK(data: Dataset, input: SelectOptions = {}): Promise
   const p: SelectParams = parseOptions(selectOptionsSchema, rest, 'selectK');
   const clusterer = typeof p.method === 'string' ? getClusterer(p.method) : p.method;
   const methodName = clusterer.name;
-  const shape = (clusterer.schema as unknown as { shape?: Record<string, unknown> }).shape;
-  if (!shape || !('nClusters' in shape))
-    throw new SegkitError('E_OPTION', msg.methodWithoutK(methodName, shape ? Object.keys(shape) : []), { field: 'method' });
+  const params = optionNames(clusterer);
+  if (params && !params.includes('nClusters')) throw new SegkitError('E_OPTION', msg.methodWithoutK(methodName, params), { field: 'method' });
   checkKRangeShape(p.kRange);
   const [kMin, kMax] = p.kRange;
   // Validate the method's options once, at the smallest k, before any work.
@@ -166,6 +165,14 @@ export async function selectK(data: Dataset, input: SelectOptions = {}): Promise
     recommendation,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** The method's option names: the object schema's keys, else the keys of its defaults; null when neither tells. */
+function optionNames(c: AnyClusterer): string[] | null {
+  const shape = (c.schema as unknown as { shape?: Record<string, unknown> }).shape;
+  if (shape) return Object.keys(shape);
+  const defaults = c.schema.safeParse({});
+  return defaults.success && typeof defaults.data === 'object' && defaults.data !== null ? Object.keys(defaults.data) : null;
 }
 
 function addGap(rows: SelectionRow[], refLogW: number[][]): SelectionRow[] {
