@@ -6,10 +6,11 @@
  * Usage: npm run bench -- select [--quick]   (--quick: 20,000 rows, k 2..8, 5 references, 6 fits)
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { blobsFile } from './data-gen.js';
 
 interface PerK { k: number; inertia: number; silhouette: number; gap: number; gapSE: number; stability: number; stabilitySd: number }
-interface Run { seconds: number; perK: PerK[]; gapK: number | null; silhouetteK: number | null; maxRssMb: number; version?: string }
+interface Run { seconds: number; cpuSeconds?: number; perK: PerK[]; gapK: number | null; silhouetteK: number | null; maxRssMb: number; version?: string }
 
 const run = (cmd: string, args: string[]): Run | null => {
   try {
@@ -25,21 +26,21 @@ export async function benchSelect(quick: boolean) {
   const d = blobsFile(rows, cols, 8);
   const args = [d.file, rows, cols, 2, kmax, refs, boot].map(String);
   const segkit = run('node', ['--import', 'tsx', new URL('./peers/segkit-select.ts', import.meta.url).pathname, ...args]);
-  console.error(`segkit: ${segkit?.seconds.toFixed(1)} s`);
+  console.error(`segkit: ${segkit?.seconds.toFixed(1)} s (load average before: ${loadavg()[0].toFixed(1)})`);
   const sklearn = run('/usr/bin/python3', [new URL('./peers/sklearn_select.py', import.meta.url).pathname, ...args, '2']);
   console.error(`scikit-learn: ${sklearn?.seconds.toFixed(1)} s`);
-  return { data: d.name, setup: `k 2..${kmax}, ${refs} gap references, ${boot} bootstrap fits per k`, segkit, sklearn };
+  return { load: loadavg()[0], data: d.name, setup: `k 2..${kmax}, ${refs} gap references, ${boot} bootstrap fits per k`, segkit, sklearn };
 }
 
 export function selectTable(r: Awaited<ReturnType<typeof benchSelect>>): string {
   const { segkit: s, sklearn: k } = r;
   const out = [
-    `data: ${r.data}; ${r.setup}`,
+    `data: ${r.data}; ${r.setup}; 1-minute load average at the end: ${r.load.toFixed(1)} on 2 cores`,
     '',
-    '| peer | time (s) | peak RSS (MB) | gap rule k | best silhouette k | scikit-learn time ÷ segkit time |',
-    '|---|---:|---:|---:|---:|---:|',
-    `| segkit selectK (k-means) | ${s?.seconds.toFixed(1) ?? 'failed'} | ${s?.maxRssMb.toFixed(0) ?? ''} | ${s?.gapK ?? '–'} | ${s?.silhouetteK ?? '–'} | |`,
-    `| scikit-learn ${k?.version ?? ''} KMeans + hand-written gap/bootstrap loop, 2 threads | ${k?.seconds.toFixed(1) ?? 'failed'} | ${k?.maxRssMb.toFixed(0) ?? ''} | ${k?.gapK ?? '–'} | ${k?.silhouetteK ?? '–'} | ${s && k ? (k.seconds / s.seconds).toFixed(2) + '×' : ''} |`,
+    '| peer | wall time (s) | CPU time (s) | peak RSS (MB) | gap rule k | best silhouette k | scikit-learn ÷ segkit, wall | scikit-learn ÷ segkit, CPU |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    `| segkit selectK (k-means) | ${s?.seconds.toFixed(1) ?? 'failed'} | ${s?.cpuSeconds?.toFixed(1) ?? ''} | ${s?.maxRssMb.toFixed(0) ?? ''} | ${s?.gapK ?? '–'} | ${s?.silhouetteK ?? '–'} | | |`,
+    `| scikit-learn ${k?.version ?? ''} KMeans + hand-written gap/bootstrap loop, 2 threads | ${k?.seconds.toFixed(1) ?? 'failed'} | ${k?.cpuSeconds?.toFixed(1) ?? ''} | ${k?.maxRssMb.toFixed(0) ?? ''} | ${k?.gapK ?? '–'} | ${k?.silhouetteK ?? '–'} | ${s && k ? (k.seconds / s.seconds).toFixed(2) + '×' : ''} | ${s?.cpuSeconds && k?.cpuSeconds ? (k.cpuSeconds / s.cpuSeconds).toFixed(2) + '×' : ''} |`,
   ];
   if (s && k) {
     out.push('', '| k | inertia segkit / sklearn | gap segkit ± SE | gap sklearn ± SE | silhouette segkit / sklearn | stability segkit ± sd | stability sklearn ± sd |', '|---:|---:|---:|---:|---:|---:|---:|');
