@@ -84,8 +84,11 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
         const k = result.model.segments.length;
         const inputColumns = result.model.manifest.columns.filter((c) => c.name !== result.model.manifest.idColumn).map((c) => c.name);
         const summary = summarizeSegments(frame, result.labels, k, inputColumns);
-        if (flags.json) io.stdout(JSON.stringify({ model: flags.out, assignments: flags.assignments ?? null, k, segments: summary, metrics: result.model.metrics, prep: result.model.prepReport, warnings: result.warnings, seed: result.model.manifest.seed, seconds: result.model.manifest.fitSeconds }, null, 2) + '\n');
-        else io.stdout(formatFitSummary(result.model, summary, flags.out, flags.assignments));
+        if (flags.json) io.stdout(JSON.stringify({ model: flags.out, assignments: flags.assignments ?? null, k, segments: summary, metrics: result.model.metrics, prep: result.model.prepReport, warnings: result.warnings, seed: result.model.manifest.seed, seconds: result.model.manifest.fitSeconds, ...(chosen ? { selection: chosen.report.recommendation } : {}) }, null, 2) + '\n');
+        else {
+          io.stdout(formatFitSummary(result.model, summary, flags.out, flags.assignments));
+          if (chosen) io.stdout(`k = ${chosen.k} was chosen from ${flags.kRange} (${chosen.report.recommendation.agreement}): ${chosen.report.recommendation.reasons.at(-1)} The per-k evidence is in the model file (manifest.selection); 'segkit select' prints it as a table.\n`);
+        }
         for (const w of result.warnings) io.stderr(`warning ${w.code}: ${w.message}\n`);
         setExit(EXIT_OK);
       } finally {

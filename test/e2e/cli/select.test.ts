@@ -71,6 +71,8 @@ describe('e2e/cli/select', () => {
     assert.equal(model.manifest.selection.recommendation.k, 5);
     assert.deepEqual(model.manifest.selection.kRange, [2, 8]);
     assert.equal(model.manifest.selection.seed, 1);
+    const text = await runCli(['fit', mall, ...features, '-k', 'auto', '--k-range', '2..8', '--seed', '1', '--out', join(dir, 'auto2.json'), '-q'], dir);
+    assert.match(text.stdout, /k = 5 was chosen from 2\.\.8 \((unanimous|majority|split)\): .*manifest\.selection/);
     // The model still loads and predicts with the evidence in it.
     const p = await runCli(['assign', out, mall, '--out', join(dir, 'auto.csv'), '-q'], dir);
     assert.equal(p.code, 0, p.stderr);
