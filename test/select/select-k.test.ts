@@ -8,6 +8,7 @@ import { createRng } from '../../src/math/rng.js';
 import type { Clusterer } from '../../src/cluster/types.js';
 import type { Progress } from '../../src/cluster/types.js';
 import { expectSegkitError } from '../helpers/expect.js';
+import { execFileSync } from 'node:child_process';
 
 /** n rows around the given centers with N(0, sd²) noise, cycling through the centers. */
 function blobs(n: number, centers: number[][], sd: number, seed: number): Dataset {
@@ -94,6 +95,13 @@ describe('select/selectK with k-means', () => {
       assert.ok(p.silhouetteSampleSize! < 12000 && p.silhouetteSampleSize! >= 5000);
       assert.ok(p.silhouetteStandardError! > 0 && p.silhouetteStandardError! < 0.01);
     }
+  });
+
+  it('gives the same report with one worker as with the worker pool (30,000 × 10 rows)', () => {
+    const child = new URL('./select-child.ts', import.meta.url).pathname;
+    const run = (workers: string) =>
+      execFileSync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8', env: { ...process.env, SEGKIT_WORKERS: workers }, timeout: 600_000 });
+    assert.equal(run('1'), run('2'));
   });
 
   it('reports the report as plain JSON (survives a round trip unchanged)', async () => {
