@@ -55,6 +55,18 @@ export { adjustedRandIndex } from './evaluate/ari.js';
 export { adjustedMutualInfo, mutualInfo } from './evaluate/ami.js';
 export { inertia } from './evaluate/inertia.js';
 
+// select: choosing the number of segments
+export { selectK } from './select/select-k.js';
+export { selectOptionsSchema } from './select/select-options.js';
+export type { SelectOptions, SelectParams } from './select/select-options.js';
+export type { SelectionReport, SelectionRow, Criterion, Recommendation } from './select/report.js';
+export { parseKRange } from './select/k-range.js';
+export type { KRange } from './select/k-range.js';
+export { kneedle } from './select/knee.js';
+export type { Knee, KneeOptions } from './select/knee.js';
+export { gapStatistic } from './select/gap.js';
+export type { GapResult } from './select/gap.js';
+
 // model: fit, save, load, predict
 export { fitModel } from './model/fit-model.js';
 export type { FitModelOptions, FitModelResult } from './model/fit-model.js';

@@ -156,6 +156,20 @@ export const msg = {
   clusterCountForMetric: (metric: string, k: number, n: number) =>
     `${metric} needs between 2 and n-1 clusters; the labels have ${k} cluster(s) for ${n} rows.`,
 
+  // --- choosing k: select/ (add new builders below this line) ---
+  kRangeMalformed: (got: string) =>
+    `The k range must look like 'min..max' with whole numbers, e.g. '2..12'. Got ${q(got)}.`,
+  kRangeOrder: (min: number, max: number) =>
+    `The k range ${min}..${max} must have min ≥ 1 and max > min (a single k leaves nothing to choose; use 'segkit fit -k ${min}' to fit it).`,
+  kRangeRows: (min: number, max: number, rows: number) =>
+    `The k range ${min}..${max} asks for up to ${max} segments, but the data has only ${rows} rows. Use a range with max ≤ ${rows - 1}.`,
+  kRangeDistinct: (min: number, max: number, distinct: number) =>
+    `The k range ${min}..${max} asks for up to ${max} segments, but the data has only ${distinct} distinct rows. Use a range with max ≤ ${distinct}.`,
+  methodWithoutK: (method: string, params: readonly string[]) =>
+    `Method ${q(method)} does not take a number of segments (it has no 'nClusters' option), so there is no k to choose. Tune its own parameters instead: ${params.map((p) => `'${p}'`).join(', ')} (see 'segkit fit --method ${method} --help').`,
+  selectNoEligible: (share: number) =>
+    `Every k in the range has a segment smaller than minSegmentShare=${share}; no k is recommended. Lower minSegmentShare or the top of the k range.`,
+
   // --- clustering and models (add new builders below this line) ---
   weightNotNumeric: (column: string) => `The weight column "${column}" must be numeric.`,
   badWeight: (file: string, row: number, column: string, value: number) =>

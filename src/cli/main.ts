@@ -13,6 +13,7 @@ import { registerPredict } from './commands/predict.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerExportSql } from './commands/export-sql.js';
 import { registerSimilar } from './commands/similar.js';
+import { registerSelect } from './commands/select.js';
 import { SEGKIT_VERSION } from '../version.js';
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerInspect(program, io, setExit);
   registerExportSql(program, io, setExit);
   registerSimilar(program, io, setExit);
+  registerSelect(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   const json = argv.includes('--json');

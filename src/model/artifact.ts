@@ -37,6 +37,8 @@ export interface Manifest {
   readonly prepOptions: Record<string, unknown>;
   readonly seed: number;
   readonly fitSeconds: number;
+  /** The evidence for k when it was chosen by `fit -k auto` (a SelectionReport, plain JSON). */
+  readonly selection?: unknown;
 }
 
 /** The whole model file. `pipeline` and `clusterer.state` are encoded by `state-codec`. */
@@ -72,6 +74,7 @@ export const modelSchema = z.object({
     prepOptions: z.record(z.string(), z.unknown()),
     seed: z.number(),
     fitSeconds: z.number(),
+    selection: z.unknown().optional(),
   }),
   pipeline: z.unknown(),
   clusterer: z.object({ method: z.string(), options: z.record(z.string(), z.unknown()), state: z.unknown() }),
