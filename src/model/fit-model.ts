@@ -21,7 +21,8 @@ import { fitPipeline, type FittedPipeline, type PipelineState } from '../prep/pi
 import { encodeState } from './state-codec.js';
 import { frameHash } from './data-hash.js';
 import { FORMAT_NAME, FORMAT_VERSION, type SegmentationModel, type Segment } from './artifact.js';
-import { trainingMetrics, metricSpace } from './training-metrics.js';
+import { trainingMetrics } from './training-metrics.js';
+import { metricSpace } from '../evaluate/metric-space.js';
 import { assignmentScores } from './assignment-scores.js';
 import { learnNovelty, noveltyReasons } from './novelty.js';
 import { SEGKIT_VERSION } from '../version.js';

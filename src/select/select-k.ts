@@ -23,6 +23,7 @@ import { parseOptions } from '../options.js';
 import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
 import { silhouette } from '../evaluate/silhouette.js';
+import { metricSpace } from '../evaluate/metric-space.js';
 import { daviesBouldin } from '../evaluate/davies-bouldin.js';
 import { calinskiHarabasz } from '../evaluate/calinski-harabasz.js';
 import { selectOptionsSchema, type SelectOptions, type SelectParams } from './select-options.js';
@@ -94,7 +95,7 @@ export async function selectK(data: Dataset, input: SelectOptions = {}): Promise
       rows.push({
         k,
         cost: costOf(fitted.diagnostics) ?? Math.exp(logW),
-        ...internalMetrics(x, fitted.labels, root.fork(4).fork(k)),
+        ...internalMetrics(metricSpace(clusterer, fitted.state, data, fitted.labels, root.fork(5).fork(k)), root.fork(4).fork(k)),
         logW, expectedLogW: null, gap: null, gapStandardError: null,
         bic: diagnostic(fitted.diagnostics, 'bic'),
         icl: diagnostic(fitted.diagnostics, 'icl'),
@@ -181,7 +182,7 @@ function addGap(rows: SelectionRow[], refLogW: number[][]): SelectionRow[] {
 }
 
 /** Silhouette (exact up to 10,000 rows, else a stratified sample with its SE), Davies-Bouldin, Calinski-Harabasz; null where undefined. */
-function internalMetrics(x: Matrix, labels: Int32Array, rng: Rng) {
+function internalMetrics({ x, labels }: { x: Matrix; labels: Int32Array }, rng: Rng) {
   const distinct = new Set<number>();
   for (const l of labels) if (l >= 0) distinct.add(l);
   let assigned = 0;
