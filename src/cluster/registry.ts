@@ -7,6 +7,7 @@ import type { AnyClusterer } from './types.js';
 import { kmeansClusterer } from './kmeans.js';
 import { kmodesClusterer } from './kmodes.js';
 import { kprototypesClusterer } from './kprototypes.js';
+import { gmmClusterer } from './gmm.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -14,6 +15,7 @@ const CLUSTERERS: Record<string, AnyClusterer> = {
   kmeans: kmeansClusterer,
   kmodes: kmodesClusterer,
   kprototypes: kprototypesClusterer,
+  gmm: gmmClusterer,
 };
 
 /** Names of every registered method. */
