@@ -8,6 +8,8 @@ import { kmeansClusterer } from './kmeans.js';
 import { kmodesClusterer } from './kmodes.js';
 import { kprototypesClusterer } from './kprototypes.js';
 import { gmmClusterer } from './gmm.js';
+import { lpaClusterer } from './lpa.js';
+import { lpaKmeansClusterer } from './lpa-kmeans.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -16,6 +18,8 @@ const CLUSTERERS: Record<string, AnyClusterer> = {
   kmodes: kmodesClusterer,
   kprototypes: kprototypesClusterer,
   gmm: gmmClusterer,
+  lpa: lpaClusterer,
+  'lpa-kmeans': lpaKmeansClusterer,
 };
 
 /** Names of every registered method. */

@@ -7,15 +7,15 @@
 
 /**
  * Writes the lower Cholesky factor L of the d×d row-major matrix `a` into `l` (upper part zeroed).
- * Returns false when a pivot is not positive (the matrix is not numerically positive definite).
+ * Returns false when a squared pivot is not above `minPivot` (the matrix is not numerically positive definite).
  */
-export function choleskyLower(a: Float64Array, d: number, l: Float64Array, aOffset = 0, lOffset = 0): boolean {
+export function choleskyLower(a: Float64Array, d: number, l: Float64Array, aOffset = 0, lOffset = 0, minPivot = 0): boolean {
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {
       let s = a[aOffset + i * d + j];
       for (let t = 0; t < j; t++) s -= l[lOffset + i * d + t] * l[lOffset + j * d + t];
       if (i === j) {
-        if (!(s > 0)) return false;
+        if (!(s > minPivot)) return false;
         l[lOffset + i * d + i] = Math.sqrt(s);
       } else {
         l[lOffset + i * d + j] = s / l[lOffset + j * d + j];
@@ -28,11 +28,11 @@ export function choleskyLower(a: Float64Array, d: number, l: Float64Array, aOffs
 
 /**
  * Writes P = L⁻ᵀ (upper triangular, row-major d×d) for the covariance `cov` into `p` and returns
- * log det P; returns NaN (and leaves `p` undefined) when `cov` is not positive definite.
- * `work` needs d·d entries.
+ * log det P; returns NaN (and leaves `p` undefined) when `cov` is not positive definite (a squared
+ * pivot ≤ `minPivot`). `work` needs d·d entries.
  */
-export function precisionCholesky(cov: Float64Array, d: number, p: Float64Array, work: Float64Array, covOffset = 0, pOffset = 0): number {
-  if (!choleskyLower(cov, d, work, covOffset, 0)) return NaN;
+export function precisionCholesky(cov: Float64Array, d: number, p: Float64Array, work: Float64Array, covOffset = 0, pOffset = 0, minPivot = 0): number {
+  if (!choleskyLower(cov, d, work, covOffset, 0, minPivot)) return NaN;
   let logDet = 0;
   // Solve L·M = I column by column (M = L⁻¹, lower), then P = Mᵀ.
   for (let c = 0; c < d; c++) {

@@ -166,10 +166,14 @@ export interface Regularised {
   readonly added: number;
 }
 
+/** Variances (and squared Cholesky pivots) at or below this share of the data's variance count as collapsed. */
+export const COLLAPSE_RATIO = 1e-12;
+
 /**
- * Precision factors of `p`. A block that is not positive definite (a collapsed component) gets a
- * growing ridge on its diagonal, `scale`·10⁻⁶ then ×10, until it factors; the ridge is written into
- * `p.cov` so that predict sees the same covariance, and reported in the returned list.
+ * Precision factors of `p`. A block that is not positive definite, or has a variance or pivot at or
+ * below COLLAPSE_RATIO·`scale` (a component collapsed onto a point or a line), gets a growing ridge
+ * on its diagonal, `scale`·10⁻⁶ then ×10, until it factors; the ridge is written into `p.cov` so
+ * that predict sees the same covariance, and reported in the returned list. Pass scale 0 for no floor.
  */
 export function factorize(p: MixtureParams, scale: number): { factors: Factors; regularised: Regularised[] } {
   const { k, d, model, cov } = p;
@@ -180,15 +184,16 @@ export function factorize(p: MixtureParams, scale: number): { factors: Factors; 
   const logDet = new Float64Array(k);
   const work = new Float64Array(d * d);
   const regularised: Regularised[] = [];
+  const floor = scale * COLLAPSE_RATIO;
   for (let b = 0; b < blocks; b++) {
     const o = b * size;
-    let ld = factorBlock(cov, o, shape, d, prec, b * per, work);
+    let ld = factorBlock(cov, o, shape, d, prec, b * per, work, floor);
     let added = 0;
     for (let ridge = (scale > 0 ? scale : 1) * 1e-6, tries = 0; !Number.isFinite(ld); ridge *= 10, tries++) {
       if (tries === 60) throw new Error(`mixture: covariance block ${b} cannot be regularised (not finite)`);
       addDiagonal(cov, o, shape, d, ridge);
       added += ridge;
-      ld = factorBlock(cov, o, shape, d, prec, b * per, work);
+      ld = factorBlock(cov, o, shape, d, prec, b * per, work, floor);
     }
     if (added > 0) regularised.push({ component: shared ? -1 : b, added });
     logDet[b] = ld;
@@ -200,13 +205,13 @@ export function factorize(p: MixtureParams, scale: number): { factors: Factors; 
   return { factors: { shape, prec, logDet }, regularised };
 }
 
-function factorBlock(cov: Float64Array, o: number, shape: 'full' | 'diag' | 'spherical', d: number, prec: Float64Array, po: number, work: Float64Array): number {
-  if (shape === 'full') return precisionCholesky(cov, d, prec, work, o, po);
+function factorBlock(cov: Float64Array, o: number, shape: 'full' | 'diag' | 'spherical', d: number, prec: Float64Array, po: number, work: Float64Array, floor: number): number {
+  if (shape === 'full') return precisionCholesky(cov, d, prec, work, o, po, floor);
   const m = shape === 'diag' ? d : 1;
   let ld = 0;
   for (let j = 0; j < m; j++) {
     const v = cov[o + j];
-    if (!(v > 0) || !Number.isFinite(v)) return NaN;
+    if (!(v > floor) || !Number.isFinite(v)) return NaN;
     prec[po + j] = 1 / Math.sqrt(v);
     ld -= 0.5 * Math.log(v);
   }

@@ -92,7 +92,7 @@ export async function fitMixture(data: Dataset, o: MixtureFitParams, ctx: FitCon
 export function mixtureProba(state: MixtureState, data: Dataset, method: string): Matrix {
   checkPredictData(data, state.nFeatures, method);
   const p = fromState(state);
-  const { factors } = factorize(p, 1);
+  const { factors } = factorize(p, 0); // no floor: the stored covariances factored in fit
   const resp = new Float64Array(data.numeric.rows * p.k);
   eStep(data.numeric, p, factors, resp);
   return { rows: data.numeric.rows, cols: p.k, data: resp };
