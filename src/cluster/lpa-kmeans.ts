@@ -25,7 +25,7 @@ export const lpaKmeansOptionsSchema = z
     init: mixtureOptionFields.init,
     nInit: mixtureOptionFields.nInit,
     maxIter: z.number().int().min(1).default(1000).describe('Stage-1 EM iteration cap. Default: 1000.'),
-    tol: z.number().min(0).default(1e-6).describe('Stage-1 tolerance on the mean log-likelihood change. Default: 1e-6.'),
+    tol: z.number().min(0).default(1e-5).describe('Stage-1 tolerance on the mean log-likelihood change. Default: 1e-5 (as lpa).'),
     regCovar: mixtureOptionFields.regCovar,
     kmeansNInit: z.number().int().min(1).default(10).describe('Stage-2 k-means restarts (k-means++). Default: 10.'),
   })

@@ -105,7 +105,7 @@ describe('cluster/gmm', () => {
 
   it('gives finite posteriors that sum to 1 for rows far from every component (log-sum-exp)', async () => {
     const f = await fit(threeBlobs().numeric, { nClusters: 3 });
-    const far = fromRows([[1e6, -1e6], [1e150, 0], [-3e4, 5e4]]);
+    const far = fromRows([[1e6, -1e6], [1e150, 0], [-3e4, 5e4], [1e300, -1e300]]);
     const pr = gmmClusterer.predictProba!(f.state, datasetFromMatrix(far));
     for (let i = 0; i < far.rows; i++) {
       let s = 0;
@@ -222,3 +222,51 @@ for (const covarianceType of ['full', 'tied', 'diag', 'spherical'])
     },
   );
 
+
+describe('cluster/mixture unrolled kernels', () => {
+  it('give bit-identical results to the plain loops (log density, scatter, weighted sums)', async () => {
+    const { fullLogProbKernel, fullScatterKernel, weightedSumsKernel } = await import('../../src/cluster/mixture/full-kernels.js');
+    const rng = createRng(9);
+    for (const d of [1, 3, 7]) {
+      const n = 50, k = 2, c = 1;
+      const xs = Float64Array.from({ length: n * d }, () => rng.normal() * 3);
+      const resp = Float64Array.from({ length: n * k }, () => rng.float());
+      const w = Float64Array.from({ length: n }, () => rng.float() * 2);
+      const means = Float64Array.from({ length: k * d }, () => rng.normal());
+      const prec = Float64Array.from({ length: k * d * d }, (_, t) => (Math.floor((t % (d * d)) / d) <= t % d ? rng.normal() : 0));
+      // Log density: the loop of e-step.ts.
+      const out = new Float64Array(n * k), ref = new Float64Array(n * k);
+      fullLogProbKernel(d)(xs, n, means, c * d, prec, c * d * d, out, k, c, 0.25);
+      for (let i = 0; i < n; i++) {
+        let q = 0;
+        for (let j = 0; j < d; j++) {
+          let y = 0;
+          for (let a = 0; a <= j; a++) y += (xs[i * d + a] - means[c * d + a]) * prec[c * d * d + a * d + j];
+          q += y * y;
+        }
+        ref[i * k + c] = 0.25 - 0.5 * q;
+      }
+      assert.deepEqual(out, ref);
+      // Scatter and weighted sums: the loops of covariance.ts.
+      for (const wt of [undefined, w]) {
+        const cov = new Float64Array(d * d), covRef = new Float64Array(d * d);
+        fullScatterKernel(d)(xs, n, resp, k, c, wt, means, c * d, cov, 0);
+        const sums = new Float64Array(k * d), sumsRef = new Float64Array(k * d);
+        const nk = weightedSumsKernel(d)(xs, n, resp, k, c, wt, sums, c * d);
+        let nkRef = 0;
+        for (let i = 0; i < n; i++) {
+          const r = resp[i * k + c] * (wt === undefined ? 1 : wt[i]);
+          nkRef += r;
+          for (let j = 0; j < d; j++) sumsRef[c * d + j] += r * xs[i * d + j];
+          for (let a = 0; a < d; a++) {
+            const ra = r * (xs[i * d + a] - means[c * d + a]);
+            for (let b = a; b < d; b++) covRef[a * d + b] += ra * (xs[i * d + b] - means[c * d + b]);
+          }
+        }
+        assert.deepEqual(cov, covRef);
+        assert.deepEqual(sums, sumsRef);
+        assert.equal(nk, nkRef);
+      }
+    }
+  });
+});

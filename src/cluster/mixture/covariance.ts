@@ -9,6 +9,7 @@
  */
 import type { Matrix } from '../../math/matrix.js';
 import { precisionCholesky } from '../../math/cholesky.js';
+import { fullScatterKernel, weightedSumsKernel, MAX_UNROLLED_D } from './full-kernels.js';
 
 /** mclust model names this module fits. */
 export const COVARIANCE_MODELS = ['EII', 'VII', 'EEI', 'VVI', 'EEE', 'VVV'] as const;
@@ -72,14 +73,18 @@ export function mStep(x: Matrix, resp: Float64Array, p: MixtureParams, regCovar:
   const nk = new Float64Array(k);
   const means = p.means;
   means.fill(0);
-  for (let i = 0; i < n; i++) {
-    const w = rowWeights ? rowWeights[i] : 1;
-    const ro = i * k, xo = i * d;
-    for (let c = 0; c < k; c++) {
-      const r = resp[ro + c] * w;
+  const sums = d <= MAX_UNROLLED_D ? weightedSumsKernel(d) : null;
+  for (let c = 0; c < k; c++) {
+    const mo = c * d;
+    if (sums) {
+      nk[c] = sums(xd, n, resp, k, c, rowWeights, means, mo);
+      continue;
+    }
+    for (let i = 0; i < n; i++) {
+      const r = resp[i * k + c] * (rowWeights === undefined ? 1 : rowWeights[i]);
       if (r === 0) continue;
       nk[c] += r;
-      const mo = c * d;
+      const xo = i * d;
       for (let j = 0; j < d; j++) means[mo + j] += r * xd[xo + j];
     }
   }
@@ -111,21 +116,28 @@ export function mStep(x: Matrix, resp: Float64Array, p: MixtureParams, regCovar:
   }
 }
 
-/** Centred scatter Σ r·(x−μ)(x−μ)ᵀ into p.cov in the model's shape (upper triangle only for full blocks). */
+/**
+ * Centred scatter Σ r·(x−μ)(x−μ)ᵀ into p.cov in the model's shape (upper triangle only for full
+ * blocks), component by component, each sum taken over the rows in order.
+ */
 function scatter(x: Matrix, resp: Float64Array, p: MixtureParams, rowWeights?: Float64Array): void {
   const { k, d, model, means, cov } = p;
   const n = x.rows, xd = x.data;
   const shape = covarianceShape(model), shared = isShared(model);
   const size = blockSize(model, d);
   cov.fill(0);
+  const unrolled = shape === 'full' && d <= MAX_UNROLLED_D ? fullScatterKernel(d) : null;
   const diff = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    const w = rowWeights ? rowWeights[i] : 1;
-    const ro = i * k, xo = i * d;
-    for (let c = 0; c < k; c++) {
-      const r = resp[ro + c] * w;
+  for (let c = 0; c < k; c++) {
+    const mo = c * d, o = shared ? 0 : c * size;
+    if (unrolled) {
+      unrolled(xd, n, resp, k, c, rowWeights, means, mo, cov, o);
+      continue;
+    }
+    for (let i = 0; i < n; i++) {
+      const r = resp[i * k + c] * (rowWeights === undefined ? 1 : rowWeights[i]);
       if (r === 0) continue;
-      const mo = c * d, o = shared ? 0 : c * size;
+      const xo = i * d;
       if (shape === 'full') {
         for (let j = 0; j < d; j++) diff[j] = xd[xo + j] - means[mo + j];
         for (let a = 0; a < d; a++) {

@@ -6,6 +6,7 @@
  */
 import type { Matrix } from '../../math/matrix.js';
 import type { Factors, MixtureParams } from './covariance.js';
+import { fullLogProbKernel, MAX_UNROLLED_D } from './full-kernels.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -15,7 +16,10 @@ export function weightedLogProb(x: Matrix, p: MixtureParams, f: Factors, out: Fl
   const n = x.rows, xd = x.data, prec = f.prec;
   const logW = new Float64Array(k);
   for (let c = 0; c < k; c++) logW[c] = Math.log(weights[c]) + f.logDet[c] - 0.5 * d * LOG_2PI;
-  if (f.shape === 'full') {
+  if (f.shape === 'full' && d <= MAX_UNROLLED_D) {
+    const kernel = fullLogProbKernel(d);
+    for (let c = 0; c < k; c++) kernel(xd, n, means, c * d, prec, c * d * d, out, k, c, logW[c]);
+  } else if (f.shape === 'full') {
     const diff = new Float64Array(d);
     const dd = d * d;
     for (let i = 0; i < n; i++) {
@@ -70,11 +74,18 @@ export function normalizeRows(lp: Float64Array, n: number, k: number, rowWeights
   let total = 0;
   for (let i = 0; i < n; i++) {
     const o = i * k;
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) if (lp[o + c] > max) max = lp[o + c];
+    let top = 0;
+    for (let c = 1; c < k; c++) if (lp[o + c] > lp[o + top]) top = c;
+    const max = lp[o + top];
+    if (max === -Infinity) {
+      // Every density underflowed past −∞ (squared distances overflow, |x| ≳ 1e154): no information, uniform.
+      for (let c = 0; c < k; c++) lp[o + c] = 1 / k;
+      total += (rowWeights ? rowWeights[i] : 1) * max;
+      continue;
+    }
     let s = 0;
     for (let c = 0; c < k; c++) {
-      const e = Math.exp(lp[o + c] - max);
+      const e = c === top ? 1 : Math.exp(lp[o + c] - max); // exp(0) = 1 exactly; exp is most of this loop's time
       lp[o + c] = e;
       s += e;
     }
