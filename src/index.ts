@@ -35,6 +35,19 @@ export type { PipelineOptions, PipelineParams } from './prep/pipeline-options.js
 // cluster
 export { kmeansClusterer, kmeansOptionsSchema } from './cluster/kmeans.js';
 export type { KMeansOptions, KMeansState } from './cluster/kmeans.js';
+export { gmmClusterer, gmmOptionsSchema } from './cluster/gmm.js';
+export type { GmmOptions, GmmState } from './cluster/gmm.js';
+export { lpaClusterer, lpaOptionsSchema, TIDYLPA_MODELS } from './cluster/lpa.js';
+export type { LpaOptions, LpaState } from './cluster/lpa.js';
+export { lpaKmeansClusterer, lpaKmeansOptionsSchema } from './cluster/lpa-kmeans.js';
+export type { LpaKmeansOptions, LpaKmeansState } from './cluster/lpa-kmeans.js';
+export { fitLpaGrid } from './cluster/lpa-grid.js';
+export type { LpaGrid, LpaGridCell, LpaGridOptions } from './cluster/lpa-grid.js';
+export { formatLpaTable } from './cluster/lpa-table.js';
+export { fitIndices } from './cluster/mixture/fit-indices.js';
+export type { FitIndices } from './cluster/mixture/fit-indices.js';
+export type { MixtureState } from './cluster/mixture/fit-mixture.js';
+export type { CovarianceModel } from './cluster/mixture/covariance.js';
 export { getClusterer, methodNames } from './cluster/registry.js';
 export type { Clusterer, Fitted, FitContext, Progress } from './cluster/types.js';
 export { createFitContext } from './cluster/types.js';

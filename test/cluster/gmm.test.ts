@@ -47,10 +47,10 @@ describe('cluster/gmm', () => {
   const x = sharedTable();
 
   for (const c of sk.cases) {
-    it(`matches scikit-learn GaussianMixture on ${c.name} (log-likelihood to 1e-8, labels, parameters, nIter)`, () => {
+    it(`matches scikit-learn GaussianMixture on ${c.name} (log-likelihood to 1e-8, labels, parameters, nIter)`, async () => {
       const model = SKLEARN_COVARIANCE_TYPES[c.input.covarianceType as keyof typeof SKLEARN_COVARIANCE_TYPES];
       const p = startParams(model, c.input.k, x.cols, c.input);
-      const r = runEm(x, p, { maxIter: c.input.maxIter, tol: c.input.tol, regCovar: c.input.regCovar, scale: meanVariance(x) });
+      const r = await runEm(x, p, { maxIter: c.input.maxIter, tol: c.input.tol, regCovar: c.input.regCovar, scale: meanVariance(x) });
       const e = c.expected;
       expectClose(r.logLik, e.logLikelihood, { rtol: 1e-8, label: 'logLik' });
       expectClose(r.history[r.history.length - 1], e.lowerBound, { rtol: 1e-8, label: 'lowerBound' });
@@ -182,7 +182,7 @@ describe('cluster/gmm', () => {
           const { initialResp, paramsFromResp } = await import('../../src/cluster/mixture/init.js');
           const resp = await initialResp(xm, k, 'random', createRng(seed));
           const params = paramsFromResp(xm, resp, model, k, 0, 'random');
-          const r = runEm(xm, params, { maxIter: 40, tol: 0, regCovar: 0, scale: meanVariance(xm) || 1 });
+          const r = await runEm(xm, params, { maxIter: 40, tol: 0, regCovar: 0, scale: meanVariance(xm) || 1 });
           fc.pre(r.regularised.length === 0);
           const h = [...r.history, r.logLik / xm.rows];
           for (let i = 1; i < h.length; i++) assert.ok(h[i] >= h[i - 1] - 1e-9 * Math.abs(h[i - 1]), `${model} step ${i}: ${h[i - 1]} → ${h[i]}`);
@@ -236,7 +236,7 @@ describe('cluster/mixture unrolled kernels', () => {
       const prec = Float64Array.from({ length: k * d * d }, (_, t) => (Math.floor((t % (d * d)) / d) <= t % d ? rng.normal() : 0));
       // Log density: the loop of e-step.ts.
       const out = new Float64Array(n * k), ref = new Float64Array(n * k);
-      fullLogProbKernel(d)(xs, n, means, c * d, prec, c * d * d, out, k, c, 0.25);
+      fullLogProbKernel(d)(xs, 0, n, means, c * d, prec, c * d * d, out, k, c, 0.25);
       for (let i = 0; i < n; i++) {
         let q = 0;
         for (let j = 0; j < d; j++) {
@@ -268,5 +268,33 @@ describe('cluster/mixture unrolled kernels', () => {
         assert.equal(nk, nkRef);
       }
     }
+  });
+});
+
+describe('cluster/mixture worker pool', () => {
+  it('gives bit-identical EM results in the main thread and on the worker pool', async () => {
+    // 40,000 × 6 rows and k = 5: above the parallel threshold when the data is in shared memory.
+    const n = 40_000, d = 6, k = 5, rng = createRng(11);
+    const plain = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) plain[i * d + j] = (i % k) * 2 + rng.normal();
+    const shared = new Float64Array(new SharedArrayBuffer(n * d * 8));
+    shared.set(plain);
+    const { createEStepRunner } = await import('../../src/cluster/mixture/e-step-runner.js');
+    assert.equal(createEStepRunner({ rows: n, cols: d, data: plain }, k).parallel, false);
+    const { getPool } = await import('../../src/math/pool.js');
+    const poolExists = getPool(new URL('../../src/cluster/mixture/worker-boot.mjs', import.meta.url)) !== null;
+    assert.equal(createEStepRunner({ rows: n, cols: d, data: shared }, k).parallel, poolExists);
+    const run = async (data: Float64Array) => {
+      const xm = { rows: n, cols: d, data };
+      const resp = new Float64Array(n * k);
+      for (let i = 0; i < n; i++) resp[i * k + ((i * 7) % k)] = 1;
+      const { paramsFromResp } = await import('../../src/cluster/mixture/init.js');
+      return runEm(xm, paramsFromResp(xm, resp, 'VVV', k, 1e-6, 'kmeans'), { maxIter: 5, tol: 0, regCovar: 1e-6, scale: 1 });
+    };
+    const a = await run(plain), b = await run(shared);
+    assert.equal(a.logLik, b.logLik);
+    assert.deepEqual(a.history, b.history);
+    assert.deepEqual(Array.from(a.resp), Array.from(b.resp));
+    assert.deepEqual(a.params.cov, b.params.cov);
   });
 });

@@ -38,13 +38,13 @@ describe('cluster/lpa', () => {
   const x = sharedTable();
 
   for (const c of mc.cases) {
-    it(`matches R mclust ${c.model} from mclust's classification (log-likelihood and BIC to 1e-6, ICL to 1e-3, labels, parameters)`, () => {
+    it(`matches R mclust ${c.model} from mclust's classification (log-likelihood and BIC to 1e-6, ICL to 1e-3, labels, parameters)`, async () => {
       const k = c.k, model = c.model as CovarianceModel;
       const resp = new Float64Array(x.rows * k);
       c.input.classification.forEach((g: number, i: number) => (resp[i * k + g] = 1));
       // mclust's me(): M-step from the classification, then EM; no regularisation.
       const p = paramsFromResp(x, resp, model, k, 0, 'kmeans');
-      const r = runEm(x, p, { maxIter: 100000, tol: 1e-14, regCovar: 0, scale: meanVariance(x) });
+      const r = await runEm(x, p, { maxIter: 100000, tol: 1e-14, regCovar: 0, scale: meanVariance(x) });
       assert.equal(r.converged, true);
       const e = c.expected;
       const fi = fitIndices(r.resp, x.rows, k, r.logLik, nParameters(model, k, x.cols));

@@ -9,7 +9,7 @@ import type { Matrix } from '../../math/matrix.js';
 import { SegkitError } from '../../errors.js';
 import { msg } from '../../messages.js';
 import { factorize, mStep, type Factors, type MixtureParams, type Regularised } from './covariance.js';
-import { eStep } from './e-step.js';
+import { createEStepRunner } from './e-step-runner.js';
 
 export interface EmOptions {
   readonly maxIter: number;
@@ -40,8 +40,8 @@ export interface EmResult {
   readonly regularised: (Regularised & { iter: number })[];
 }
 
-/** Runs EM from `params` (changed in place). */
-export function runEm(x: Matrix, params: MixtureParams, o: EmOptions): EmResult {
+/** Runs EM from `params` (changed in place). E-steps go to the worker pool when `x` is in shared memory and large. */
+export async function runEm(x: Matrix, params: MixtureParams, o: EmOptions): Promise<EmResult> {
   const n = x.rows, k = params.k;
   let nEff = n;
   if (o.rowWeights) {
@@ -51,13 +51,14 @@ export function runEm(x: Matrix, params: MixtureParams, o: EmOptions): EmResult 
   const regularised: (Regularised & { iter: number })[] = [];
   let fz = factorize(params, o.scale);
   for (const r of fz.regularised) regularised.push({ ...r, iter: 0 });
-  const resp = new Float64Array(n * k);
+  const eStep = createEStepRunner(x, k, o.rowWeights);
+  const resp = eStep.allocResp();
   const history: number[] = [];
   let lowerBound = -Infinity, change = Infinity, converged = false, iter = 0;
   for (iter = 1; iter <= o.maxIter; iter++) {
     if (o.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('Gaussian mixture'));
     const prev = lowerBound;
-    lowerBound = eStep(x, params, fz.factors, resp, o.rowWeights) / nEff;
+    lowerBound = (await eStep.run(params, fz.factors, resp)) / nEff;
     history.push(lowerBound);
     mStep(x, resp, params, o.regCovar, o.rowWeights);
     fz = factorize(params, o.scale);
@@ -69,6 +70,6 @@ export function runEm(x: Matrix, params: MixtureParams, o: EmOptions): EmResult 
       break;
     }
   }
-  const logLik = eStep(x, params, fz.factors, resp, o.rowWeights);
+  const logLik = await eStep.run(params, fz.factors, resp);
   return { params, factors: fz.factors, resp, logLik, history, nIter: Math.min(iter, o.maxIter), converged, lastChange: change, regularised };
 }

@@ -11,8 +11,8 @@
 /** Above this many features the loops are used (the unrolled body grows as d²). */
 export const MAX_UNROLLED_D = 24;
 
-/** out[i·k + c] = base − ½‖(xᵢ − μ)ᵀP‖² for rows [0, n) of one component. */
-export type FullLogProbKernel = (x: Float64Array, n: number, means: Float64Array, mo: number, prec: Float64Array, po: number, out: Float64Array, k: number, c: number, base: number) => void;
+/** out[i·k + c] = base − ½‖(xᵢ − μ)ᵀP‖² for rows [start, end) of one component. */
+export type FullLogProbKernel = (x: Float64Array, start: number, end: number, means: Float64Array, mo: number, prec: Float64Array, po: number, out: Float64Array, k: number, c: number, base: number) => void;
 
 /** cov[o + a·d + b] += Σᵢ (rᵢ(xᵢₐ − μₐ))(xᵢ_b − μ_b) for b ≥ a, rᵢ = resp[i·k + c]·wᵢ. */
 export type FullScatterKernel = (x: Float64Array, n: number, resp: Float64Array, k: number, c: number, w: Float64Array | undefined, means: Float64Array, mo: number, cov: Float64Array, o: number) => void;
@@ -31,7 +31,7 @@ export function fullLogProbKernel(d: number): FullLogProbKernel {
     const lines: string[] = [];
     for (let a = 0; a < d; a++) for (let j = a; j < d; j++) lines.push(`const p${a}_${j} = prec[po + ${a * d + j}];`);
     for (let j = 0; j < d; j++) lines.push(`const m${j} = means[mo + ${j}];`);
-    lines.push('for (let i = 0, xo = 0; i < n; i++, xo += ' + d + ') {');
+    lines.push(`for (let i = start, xo = start * ${d}; i < end; i++, xo += ${d}) {`);
     for (let j = 0; j < d; j++) lines.push(`  const d${j} = x[xo + ${j}] - m${j};`);
     lines.push('  let q = 0, y;');
     for (let j = 0; j < d; j++) {
@@ -42,7 +42,7 @@ export function fullLogProbKernel(d: number): FullLogProbKernel {
     }
     lines.push('  out[i * k + c] = base - 0.5 * q;');
     lines.push('}');
-    f = new Function('x', 'n', 'means', 'mo', 'prec', 'po', 'out', 'k', 'c', 'base', lines.join('\n')) as FullLogProbKernel;
+    f = new Function('x', 'start', 'end', 'means', 'mo', 'prec', 'po', 'out', 'k', 'c', 'base', lines.join('\n')) as FullLogProbKernel;
     logProbCache.set(d, f);
   }
   return f;
