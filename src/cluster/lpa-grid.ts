@@ -13,6 +13,7 @@ import { fitMixture } from './mixture/fit-mixture.js';
 import type { FitIndices } from './mixture/fit-indices.js';
 import { lpaModelName, lpaOptionsSchema, type LpaParams } from './lpa.js';
 import { z } from 'zod';
+import { parseOptions } from '../options.js';
 
 /** One fitted cell of the grid. */
 export interface LpaGridCell extends FitIndices {
@@ -46,24 +47,23 @@ export interface LpaGridOptions {
 /** Fits every cell; each cell's random stream is forked from `ctx.rng` by its position, so cells are independent. */
 export async function fitLpaGrid(data: Dataset, o: LpaGridOptions, ctx: FitContext): Promise<LpaGrid> {
   if (o.models.length === 0 || o.ks.length === 0) throw new SegkitError('E_OPTION', msg.lpaModelsEmpty(), { field: 'models' });
-  const base: LpaParams = lpaOptionsSchema.parse({ ...(o.fit ?? {}) });
+  // Every cell validated like a single lpa fit before any fitting, so a bad value names its field at once.
+  const plan: LpaParams[] = [];
+  for (const m of o.models) for (const k of o.ks) plan.push(parseOptions(lpaOptionsSchema, { ...(o.fit ?? {}), model: m, nClusters: k }, 'lpa'));
   const cells: LpaGridCell[] = [];
-  let cell = 0;
-  for (const m of o.models) {
-    const model = lpaModelName(lpaOptionsSchema.shape.model.parse(m));
-    for (const k of o.ks) {
-      const warnings: SegkitWarning[] = [];
-      const sub = createFitContext(ctx.rng.fork(cell++), warnings, { ...(ctx.signal ? { signal: ctx.signal } : {}) });
-      ctx.onProgress?.({ step: `LPA grid: ${model} with ${k} profiles`, done: cell - 1, total: o.models.length * o.ks.length });
-      try {
-        const f = await fitMixture(data, { ...base, model, nClusters: k }, sub, 'lpa');
-        const dg = f.diagnostics as unknown as FitIndices & { nIter: number; converged: number };
-        const { nIter, converged, ...rest } = dg;
-        cells.push({ ...pickIndices(rest), model, k, nIter, converged: converged === 1, warnings });
-      } catch (e) {
-        if (!(e instanceof SegkitError) || e.code === 'E_ABORTED' || e.code === 'E_DATA_NONFINITE' || e.code === 'E_DATA_EMPTY') throw e;
-        cells.push({ ...nanIndices(), model, k, nIter: 0, converged: false, warnings, error: e.message });
-      }
+  for (let cell = 0; cell < plan.length; cell++) {
+    const params = plan[cell], model = lpaModelName(params.model), k = params.nClusters;
+    const warnings: SegkitWarning[] = [];
+    const sub = createFitContext(ctx.rng.fork(cell), warnings, { ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    ctx.onProgress?.({ step: `LPA grid: ${model} with ${k} profiles`, done: cell, total: plan.length });
+    try {
+      const f = await fitMixture(data, { ...params, model }, sub, 'lpa');
+      const dg = f.diagnostics as unknown as FitIndices & { nIter: number; converged: number };
+      const { nIter, converged, ...rest } = dg;
+      cells.push({ ...pickIndices(rest), model, k, nIter, converged: converged === 1, warnings });
+    } catch (e) {
+      if (!(e instanceof SegkitError) || e.code === 'E_ABORTED' || e.code === 'E_DATA_NONFINITE' || e.code === 'E_DATA_EMPTY') throw e;
+      cells.push({ ...nanIndices(), model, k, nIter: 0, converged: false, warnings, error: e.message });
     }
   }
   let bestByBic = -1, bestByIcl = -1;

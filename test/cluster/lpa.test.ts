@@ -114,6 +114,15 @@ describe('cluster/lpa', () => {
     }
   });
 
+  it('rejects bad grid options with E_OPTION naming the field', async () => {
+    const ctx = createFitContext(createRng(1), []);
+    const d = datasetFromMatrix(x);
+    assert.equal((await expectSegkitError(() => fitLpaGrid(d, { models: ['EEI', 'VEV' as any], ks: [2] }, ctx), 'E_OPTION')).where.field, 'model');
+    assert.equal((await expectSegkitError(() => fitLpaGrid(d, { models: ['EEI'], ks: [0] }, ctx), 'E_OPTION')).where.field, 'nClusters');
+    assert.equal((await expectSegkitError(() => fitLpaGrid(d, { models: ['EEI'], ks: [2], fit: { tol: -1 } }, ctx), 'E_OPTION')).where.field, 'tol');
+    assert.equal((await expectSegkitError(() => fitLpaGrid(d, { models: [], ks: [2] }, ctx), 'E_OPTION')).where.field, 'models');
+  });
+
   it('records a failed cell (more profiles than distinct rows) instead of failing the grid', async () => {
     const small = fromRows([[0, 0], [0, 0], [1, 1], [5, 5], [5, 5.5]]);
     const g = await fitLpaGrid(datasetFromMatrix(small), { models: ['EII'], ks: [2, 5] }, createFitContext(createRng(1), []));

@@ -79,7 +79,7 @@ export async function fitMixture(data: Dataset, o: MixtureFitParams, ctx: FitCon
       nIter: b.nIter,
       converged: b.converged ? 1 : 0,
       lowerBound: b.history[b.history.length - 1],
-      lastChange: b.lastChange,
+      ...(Number.isFinite(b.lastChange) ? { lastChange: b.lastChange } : {}),
       nInit: o.nInit,
     },
     warnings,
