@@ -51,7 +51,7 @@ async function segkitEm(x: Matrix, labels: Int32Array, k: number, maxIter: numbe
   labels.forEach((l, i) => (resp[i * k + l] = 1));
   const once = async () => {
     const t = performance.now(), c = process.cpuUsage();
-    const r = await runEm(x, paramsFromResp(x, resp, 'VVV', k, regCovar, 'kmeans'), { maxIter, tol, regCovar, scale: meanVariance(x) });
+    const r = await runEm(x, await paramsFromResp(x, resp, 'VVV', k, regCovar, 'kmeans'), { maxIter, tol, regCovar, scale: meanVariance(x) });
     const u = process.cpuUsage(c);
     return { seconds: (performance.now() - t) / 1000, cpuSeconds: (u.user + u.system) / 1e6, logLik: r.logLik, nIter: r.nIter };
   };

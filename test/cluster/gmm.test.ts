@@ -181,7 +181,7 @@ describe('cluster/gmm', () => {
           const xm = fromRows(p);
           const { initialResp, paramsFromResp } = await import('../../src/cluster/mixture/init.js');
           const resp = await initialResp(xm, k, 'random', createRng(seed));
-          const params = paramsFromResp(xm, resp, model, k, 0, 'random');
+          const params = await paramsFromResp(xm, resp, model, k, 0, 'random');
           const r = await runEm(xm, params, { maxIter: 40, tol: 0, regCovar: 0, scale: meanVariance(xm) || 1 });
           fc.pre(r.regularised.length === 0);
           const h = [...r.history, r.logLik / xm.rows];
@@ -247,12 +247,12 @@ describe('cluster/mixture unrolled kernels', () => {
         ref[i * k + c] = 0.25 - 0.5 * q;
       }
       assert.deepEqual(out, ref);
-      // Scatter and weighted sums: the loops of covariance.ts.
+      // Scatter and weighted sums: the loops of m-step.ts.
       for (const wt of [undefined, w]) {
         const cov = new Float64Array(d * d), covRef = new Float64Array(d * d);
-        fullScatterKernel(d)(xs, n, resp, k, c, wt, means, c * d, cov, 0);
+        fullScatterKernel(d)(xs, 0, n, resp, k, c, wt ?? null, means, c * d, cov, 0);
         const sums = new Float64Array(k * d), sumsRef = new Float64Array(k * d);
-        const nk = weightedSumsKernel(d)(xs, n, resp, k, c, wt, sums, c * d);
+        const nk = weightedSumsKernel(d)(xs, 0, n, resp, k, c, wt ?? null, sums, c * d);
         let nkRef = 0;
         for (let i = 0; i < n; i++) {
           const r = resp[i * k + c] * (wt === undefined ? 1 : wt[i]);
@@ -272,24 +272,24 @@ describe('cluster/mixture unrolled kernels', () => {
 });
 
 describe('cluster/mixture worker pool', () => {
-  it('gives bit-identical EM results in the main thread and on the worker pool', async () => {
+  it('gives bit-identical EM results (E- and M-steps) in the main thread and on the worker pool', async () => {
     // 40,000 × 6 rows and k = 5: above the parallel threshold when the data is in shared memory.
     const n = 40_000, d = 6, k = 5, rng = createRng(11);
     const plain = new Float64Array(n * d);
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) plain[i * d + j] = (i % k) * 2 + rng.normal();
     const shared = new Float64Array(new SharedArrayBuffer(n * d * 8));
     shared.set(plain);
-    const { createEStepRunner } = await import('../../src/cluster/mixture/e-step-runner.js');
-    assert.equal(createEStepRunner({ rows: n, cols: d, data: plain }, k).parallel, false);
+    const { createChunkRunner } = await import('../../src/cluster/mixture/runner.js');
+    assert.equal(createChunkRunner({ rows: n, cols: d, data: plain }, k).parallel, false);
     const { getPool } = await import('../../src/math/pool.js');
     const poolExists = getPool(new URL('../../src/cluster/mixture/worker-boot.mjs', import.meta.url)) !== null;
-    assert.equal(createEStepRunner({ rows: n, cols: d, data: shared }, k).parallel, poolExists);
+    assert.equal(createChunkRunner({ rows: n, cols: d, data: shared }, k).parallel, poolExists);
     const run = async (data: Float64Array) => {
       const xm = { rows: n, cols: d, data };
       const resp = new Float64Array(n * k);
       for (let i = 0; i < n; i++) resp[i * k + ((i * 7) % k)] = 1;
       const { paramsFromResp } = await import('../../src/cluster/mixture/init.js');
-      return runEm(xm, paramsFromResp(xm, resp, 'VVV', k, 1e-6, 'kmeans'), { maxIter: 5, tol: 0, regCovar: 1e-6, scale: 1 });
+      return runEm(xm, await paramsFromResp(xm, resp, 'VVV', k, 1e-6, 'kmeans'), { maxIter: 5, tol: 0, regCovar: 1e-6, scale: 1 });
     };
     const a = await run(plain), b = await run(shared);
     assert.equal(a.logLik, b.logLik);

@@ -43,7 +43,7 @@ describe('cluster/lpa', () => {
       const resp = new Float64Array(x.rows * k);
       c.input.classification.forEach((g: number, i: number) => (resp[i * k + g] = 1));
       // mclust's me(): M-step from the classification, then EM; no regularisation.
-      const p = paramsFromResp(x, resp, model, k, 0, 'kmeans');
+      const p = await paramsFromResp(x, resp, model, k, 0, 'kmeans');
       const r = await runEm(x, p, { maxIter: 100000, tol: 1e-14, regCovar: 0, scale: meanVariance(x) });
       assert.equal(r.converged, true);
       const e = c.expected;

@@ -3,13 +3,11 @@
  * clustering, discriminant analysis, and density estimation", JASA 97; mclust's `mclustModelNames`):
  * VVV full and varying, EEE full and shared, VVI diagonal and varying, EEI diagonal and shared, VII spherical
  * and varying, EII spherical and shared. scikit-learn's four types are VVV (full), EEE (tied), VVI (diag)
- * and VII (spherical). Each M-step is the maximum-likelihood estimate under that constraint, plus
- * `regCovar` on the diagonal as scikit-learn adds it (`_estimate_gaussian_covariances_*`).
+ * and VII (spherical). The M-step for each (m-step.ts) is the maximum-likelihood estimate under that
+ * constraint, plus `regCovar` on the diagonal as scikit-learn adds it (`_estimate_gaussian_covariances_*`).
  * @module
  */
-import type { Matrix } from '../../math/matrix.js';
 import { precisionCholesky } from '../../math/cholesky.js';
-import { fullScatterKernel, weightedSumsKernel, MAX_UNROLLED_D } from './full-kernels.js';
 
 /** mclust model names this module fits. */
 export const COVARIANCE_MODELS = ['EII', 'VII', 'EEI', 'VVI', 'EEE', 'VVV'] as const;
@@ -30,7 +28,7 @@ export function isShared(m: CovarianceModel): boolean {
 }
 
 /** Values in one covariance block. */
-function blockSize(m: CovarianceModel, d: number): number {
+export function blockSize(m: CovarianceModel, d: number): number {
   const s = covarianceShape(m);
   return s === 'full' ? d * d : s === 'diag' ? d : 1;
 }
@@ -60,105 +58,6 @@ export function emptyParams(model: CovarianceModel, k: number, d: number): Mixtu
     means: new Float64Array(k * d),
     cov: new Float64Array((isShared(model) ? 1 : k) * blockSize(model, d)),
   };
-}
-
-/**
- * M-step: weights, means and covariances from the responsibilities `resp` (rows × k), with optional
- * row weights. Like scikit-learn, each component count gets 10·ε so an empty component gives finite
- * numbers. Two passes (means, then centred scatter) for accuracy.
- */
-export function mStep(x: Matrix, resp: Float64Array, p: MixtureParams, regCovar: number, rowWeights?: Float64Array): void {
-  const { k, d, model } = p;
-  const n = x.rows, xd = x.data;
-  const nk = new Float64Array(k);
-  const means = p.means;
-  means.fill(0);
-  const sums = d <= MAX_UNROLLED_D ? weightedSumsKernel(d) : null;
-  for (let c = 0; c < k; c++) {
-    const mo = c * d;
-    if (sums) {
-      nk[c] = sums(xd, n, resp, k, c, rowWeights, means, mo);
-      continue;
-    }
-    for (let i = 0; i < n; i++) {
-      const r = resp[i * k + c] * (rowWeights === undefined ? 1 : rowWeights[i]);
-      if (r === 0) continue;
-      nk[c] += r;
-      const xo = i * d;
-      for (let j = 0; j < d; j++) means[mo + j] += r * xd[xo + j];
-    }
-  }
-  let total = 0;
-  for (let c = 0; c < k; c++) {
-    nk[c] += 10 * Number.EPSILON;
-    total += nk[c];
-    for (let j = 0; j < d; j++) means[c * d + j] /= nk[c];
-  }
-  for (let c = 0; c < k; c++) p.weights[c] = nk[c] / total;
-  scatter(x, resp, p, rowWeights);
-  // Divide by the counts: per component for varying models, by the total for shared ones.
-  const shape = covarianceShape(model), cov = p.cov;
-  const size = blockSize(model, d);
-  if (isShared(model)) {
-    for (let t = 0; t < size; t++) cov[t] /= total;
-  } else {
-    for (let c = 0; c < k; c++) for (let t = 0; t < size; t++) cov[c * size + t] /= nk[c];
-  }
-  if (shape === 'full') {
-    const blocks = cov.length / size;
-    for (let b = 0; b < blocks; b++) {
-      const o = b * size;
-      for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) cov[o + i * d + j] = cov[o + j * d + i]; // mirror upper → lower
-      for (let j = 0; j < d; j++) cov[o + j * d + j] += regCovar;
-    }
-  } else {
-    for (let t = 0; t < cov.length; t++) cov[t] += regCovar;
-  }
-}
-
-/**
- * Centred scatter Σ r·(x−μ)(x−μ)ᵀ into p.cov in the model's shape (upper triangle only for full
- * blocks), component by component, each sum taken over the rows in order.
- */
-function scatter(x: Matrix, resp: Float64Array, p: MixtureParams, rowWeights?: Float64Array): void {
-  const { k, d, model, means, cov } = p;
-  const n = x.rows, xd = x.data;
-  const shape = covarianceShape(model), shared = isShared(model);
-  const size = blockSize(model, d);
-  cov.fill(0);
-  const unrolled = shape === 'full' && d <= MAX_UNROLLED_D ? fullScatterKernel(d) : null;
-  const diff = new Float64Array(d);
-  for (let c = 0; c < k; c++) {
-    const mo = c * d, o = shared ? 0 : c * size;
-    if (unrolled) {
-      unrolled(xd, n, resp, k, c, rowWeights, means, mo, cov, o);
-      continue;
-    }
-    for (let i = 0; i < n; i++) {
-      const r = resp[i * k + c] * (rowWeights === undefined ? 1 : rowWeights[i]);
-      if (r === 0) continue;
-      const xo = i * d;
-      if (shape === 'full') {
-        for (let j = 0; j < d; j++) diff[j] = xd[xo + j] - means[mo + j];
-        for (let a = 0; a < d; a++) {
-          const ra = r * diff[a], row = o + a * d;
-          for (let b = a; b < d; b++) cov[row + b] += ra * diff[b];
-        }
-      } else if (shape === 'diag') {
-        for (let j = 0; j < d; j++) {
-          const t = xd[xo + j] - means[mo + j];
-          cov[o + j] += r * t * t;
-        }
-      } else {
-        let s = 0;
-        for (let j = 0; j < d; j++) {
-          const t = xd[xo + j] - means[mo + j];
-          s += t * t;
-        }
-        cov[o] += (r * s) / d;
-      }
-    }
-  }
 }
 
 /**

@@ -3,20 +3,16 @@
  * normalised per row with log-sum-exp so far-away rows never underflow to 0/0 (scikit-learn's
  * `_estimate_log_prob_resp`, McLachlan & Peel 2000, ch. 2).
  *
- * Rows are cut into fixed chunks of CHUNK_ROWS whatever the worker count; each chunk's log-likelihood
- * is a partial sum, and partial sums are added in chunk order, so the main thread and the worker pool
- * give bit-identical results (as the k-means kernels do, cluster/kmeans-kernels.ts). The E-step is about
- * two thirds of an EM iteration (profiled at 100k × 10, k = 8, full), so it is the step that goes parallel.
+ * Rows are cut into fixed chunks (chunks.ts); each chunk's log-likelihood is a partial sum, and partial
+ * sums are added in chunk order, so the main thread and the worker pool give bit-identical results.
  * @module
  */
 import type { Matrix } from '../../math/matrix.js';
 import type { Factors, MixtureParams } from './covariance.js';
 import { fullLogProbKernel, MAX_UNROLLED_D } from './full-kernels.js';
+import { CHUNK_ROWS, chunkCount } from './chunks.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
-
-/** Rows per chunk. */
-export const CHUNK_ROWS = 8192;
 
 /** Everything one chunk of the E-step needs; plain typed arrays (shared memory on the pool). */
 export interface EStepArgs {
@@ -34,11 +30,6 @@ export interface EStepArgs {
   readonly w: Float64Array | null;
   /** Output: one log-likelihood partial sum per chunk. */
   readonly partial: Float64Array;
-}
-
-/** Number of chunks for n rows. */
-export function chunkCount(n: number): number {
-  return Math.ceil(n / CHUNK_ROWS);
 }
 
 /** The per-component constant of the log density. */
@@ -157,8 +148,3 @@ export function eStep(x: Matrix, p: MixtureParams, f: Factors, resp: Float64Arra
   for (let c = 0; c < m; c++) eStepChunk(a, c);
   return sumPartials(a.partial);
 }
-
-/** The E-step ops by name, as the mixture worker runs them on one chunk. */
-export const MIXTURE_OPS: Record<string, (a: any, chunk: number) => void> = {
-  eStep: (a, c) => eStepChunk(a as EStepArgs, c),
-};

@@ -8,8 +8,11 @@
 import type { Matrix } from '../../math/matrix.js';
 import { SegkitError } from '../../errors.js';
 import { msg } from '../../messages.js';
-import { factorize, mStep, type Factors, type MixtureParams, type Regularised } from './covariance.js';
-import { createEStepRunner } from './e-step-runner.js';
+import { factorize, type Factors, type MixtureParams, type Regularised } from './covariance.js';
+import { mStep } from './m-step.js';
+import { eStepArgs, sumPartials } from './e-step.js';
+import { chunkCount } from './chunks.js';
+import { createChunkRunner } from './runner.js';
 
 export interface EmOptions {
   readonly maxIter: number;
@@ -40,7 +43,7 @@ export interface EmResult {
   readonly regularised: (Regularised & { iter: number })[];
 }
 
-/** Runs EM from `params` (changed in place). E-steps go to the worker pool when `x` is in shared memory and large. */
+/** Runs EM from `params` (changed in place). */
 export async function runEm(x: Matrix, params: MixtureParams, o: EmOptions): Promise<EmResult> {
   const n = x.rows, k = params.k;
   let nEff = n;
@@ -51,16 +54,22 @@ export async function runEm(x: Matrix, params: MixtureParams, o: EmOptions): Pro
   const regularised: (Regularised & { iter: number })[] = [];
   let fz = factorize(params, o.scale);
   for (const r of fz.regularised) regularised.push({ ...r, iter: 0 });
-  const eStep = createEStepRunner(x, k, o.rowWeights);
-  const resp = eStep.allocResp();
+  // E- and M-steps run in fixed chunks, on the worker pool when x is in shared memory and large.
+  const runner = createChunkRunner(x, k, o.rowWeights);
+  const resp = runner.alloc(n * k);
+  const partial = runner.alloc(chunkCount(n));
+  const eStep = async (f: Factors) => {
+    await runner.run('eStep', eStepArgs(x, params, f, resp, partial, o.rowWeights), partial.length);
+    return sumPartials(partial);
+  };
   const history: number[] = [];
   let lowerBound = -Infinity, change = Infinity, converged = false, iter = 0;
   for (iter = 1; iter <= o.maxIter; iter++) {
     if (o.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('Gaussian mixture'));
     const prev = lowerBound;
-    lowerBound = (await eStep.run(params, fz.factors, resp)) / nEff;
+    lowerBound = (await eStep(fz.factors)) / nEff;
     history.push(lowerBound);
-    mStep(x, resp, params, o.regCovar, o.rowWeights);
+    await mStep(x, resp, params, o.regCovar, o.rowWeights, runner);
     fz = factorize(params, o.scale);
     for (const r of fz.regularised) regularised.push({ ...r, iter });
     change = lowerBound - prev;
@@ -70,6 +79,6 @@ export async function runEm(x: Matrix, params: MixtureParams, o: EmOptions): Pro
       break;
     }
   }
-  const logLik = await eStep.run(params, fz.factors, resp);
+  const logLik = await eStep(fz.factors);
   return { params, factors: fz.factors, resp, logLik, history, nIter: Math.min(iter, o.maxIter), converged, lastChange: change, regularised };
 }

@@ -55,7 +55,7 @@ export async function fitMixture(data: Dataset, o: MixtureFitParams, ctx: FitCon
   for (let r = 0; r < o.nInit; r++) {
     if (ctx.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted(method));
     const resp0 = await initialResp(x, k, init, ctx.rng.fork(r), data.weights, ctx.signal);
-    const params = paramsFromResp(x, resp0, o.model, k, o.regCovar, init, data.weights);
+    const params = await paramsFromResp(x, resp0, o.model, k, o.regCovar, init, data.weights);
     const run = await runEm(x, params, {
       maxIter: o.maxIter, tol: o.tol, regCovar: o.regCovar, scale, rowWeights: data.weights, signal: ctx.signal,
       onIteration: (iter) => ctx.onProgress?.({ step: `${method} restart ${r + 1}/${o.nInit}, EM iteration`, done: iter, total: o.maxIter }),

@@ -10,7 +10,9 @@ import type { Rng } from '../../math/rng.js';
 import { kmeansPlusPlus } from '../kmeans-init.js';
 import { lloyd } from '../lloyd.js';
 import { nearestCenter } from '../nearest-center.js';
-import { emptyParams, mStep, type CovarianceModel, type MixtureParams } from './covariance.js';
+import { emptyParams, type CovarianceModel, type MixtureParams } from './covariance.js';
+import { mStep } from './m-step.js';
+import { createChunkRunner } from './runner.js';
 
 /** How to start: k-means labels, random responsibilities, or explicit means (k × d, row-major). */
 export type MixtureInit = 'kmeans' | 'random' | Float64Array;
@@ -40,9 +42,9 @@ export async function initialResp(x: Matrix, k: number, init: MixtureInit, rng: 
 }
 
 /** Parameters from initial responsibilities (explicit means replace the estimated ones). */
-export function paramsFromResp(x: Matrix, resp: Float64Array, model: CovarianceModel, k: number, regCovar: number, init: MixtureInit, rowWeights?: Float64Array): MixtureParams {
+export async function paramsFromResp(x: Matrix, resp: Float64Array, model: CovarianceModel, k: number, regCovar: number, init: MixtureInit, rowWeights?: Float64Array): Promise<MixtureParams> {
   const p = emptyParams(model, k, x.cols);
-  mStep(x, resp, p, regCovar, rowWeights);
+  await mStep(x, resp, p, regCovar, rowWeights, createChunkRunner(x, k, rowWeights));
   if (init instanceof Float64Array) p.means.set(init);
   return p;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { parentPort } from 'node:worker_threads';
-import { MIXTURE_OPS } from './e-step.js';
+import { MIXTURE_OPS } from './ops.js';
 
 parentPort!.on('message', (m: { id: number; op: string; args: Record<string, any>; chunks: number[] }) => {
   try {
