@@ -44,7 +44,7 @@ export type { LpaKmeansOptions, LpaKmeansState } from './cluster/lpa-kmeans.js';
 export { fitLpaGrid } from './cluster/lpa-grid.js';
 export type { LpaGrid, LpaGridCell, LpaGridOptions } from './cluster/lpa-grid.js';
 export { formatLpaTable } from './cluster/lpa-table.js';
-export { fitIndices } from './cluster/mixture/fit-indices.js';
+export { fitIndices, rowEntropies } from './cluster/mixture/fit-indices.js';
 export type { FitIndices } from './cluster/mixture/fit-indices.js';
 export type { MixtureState } from './cluster/mixture/fit-mixture.js';
 export type { CovarianceModel } from './cluster/mixture/covariance.js';

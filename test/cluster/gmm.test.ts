@@ -6,7 +6,7 @@ import { gmmClusterer } from '../../src/cluster/gmm.js';
 import { SKLEARN_COVARIANCE_TYPES, emptyParams, nParameters, type CovarianceModel } from '../../src/cluster/mixture/covariance.js';
 import { runEm } from '../../src/cluster/mixture/em.js';
 import { argmaxRows, toState } from '../../src/cluster/mixture/fit-mixture.js';
-import { fitIndices } from '../../src/cluster/mixture/fit-indices.js';
+import { fitIndices, rowEntropies } from '../../src/cluster/mixture/fit-indices.js';
 import { meanVariance } from '../../src/cluster/mixture/init.js';
 import { createFitContext } from '../../src/cluster/types.js';
 import { createRng } from '../../src/math/rng.js';
@@ -101,6 +101,8 @@ describe('cluster/gmm', () => {
     expectClose(fi.minAvgPosterior, 0.75, { rtol: 1e-14 }); // segment 0: (0.9 + 0.6) / 2
     expectClose(fi.maxAvgPosterior, 0.825, { rtol: 1e-14 }); // segment 1: (0.65 + 1) / 2
     assert.equal(fi.multiMembershipShare, 0.5); // rows 2 and 3 have both posteriors ≥ 0.30
+    const re = rowEntropies(resp, 4, 2);
+    expectClose(re, [-(0.9 * Math.log(0.9) + 0.1 * Math.log(0.1)), -(0.6 * Math.log(0.6) + 0.4 * Math.log(0.4)), -(0.35 * Math.log(0.35) + 0.65 * Math.log(0.65)), 0], { rtol: 1e-15 });
   });
 
   it('gives finite posteriors that sum to 1 for rows far from every component (log-sum-exp)', async () => {

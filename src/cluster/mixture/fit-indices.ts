@@ -85,3 +85,20 @@ export function fitIndices(resp: Float64Array, rows: number, k: number, logLik: 
     multiMembershipShare: multi / n,
   };
 }
+
+/**
+ * Per-row Shannon entropy of the posteriors, −Σₖ pᵢₖ log pᵢₖ in nats (0 = certain; log k = evenly
+ * split), for `assign` to write beside each row's probabilities.
+ */
+export function rowEntropies(resp: Float64Array, rows: number, k: number): Float64Array {
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let e = 0;
+    for (let c = 0; c < k; c++) {
+      const p = resp[i * k + c];
+      if (p > 0) e -= p * Math.log(p);
+    }
+    out[i] = e;
+  }
+  return out;
+}
