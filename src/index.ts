@@ -12,6 +12,8 @@ export { matrix, row, fromRows, toRows } from './math/matrix.js';
 export type { Matrix } from './math/matrix.js';
 export { createRng } from './math/rng.js';
 export type { Rng } from './math/rng.js';
+export { gowerMatrix, fitGowerScale } from './math/gower.js';
+export type { GowerScale } from './math/gower.js';
 
 // data: sources, frames, IDs, writing tables
 export { parseSourceSpec } from './data/source-spec.js';
@@ -34,6 +36,9 @@ export type { PipelineOptions, PipelineParams } from './prep/pipeline-options.js
 
 // cluster
 export { kmeansClusterer, kmeansOptionsSchema } from './cluster/kmeans.js';
+export { kmodesClusterer, kmodesOptionsSchema } from './cluster/kmodes.js';
+export { kprototypesClusterer, kprototypesOptionsSchema } from './cluster/kprototypes.js';
+export type { MixedState, MixedParams } from './cluster/kmodes-fit.js';
 export type { KMeansOptions, KMeansState } from './cluster/kmeans.js';
 export { gmmClusterer, gmmOptionsSchema } from './cluster/gmm.js';
 export type { GmmOptions, GmmState } from './cluster/gmm.js';
@@ -48,6 +53,8 @@ export { fitIndices, rowEntropies } from './cluster/mixture/fit-indices.js';
 export type { FitIndices } from './cluster/mixture/fit-indices.js';
 export type { MixtureState } from './cluster/mixture/fit-mixture.js';
 export type { CovarianceModel } from './cluster/mixture/covariance.js';
+export { kmedoidsClusterer, kmedoidsOptionsSchema } from './cluster/kmedoids.js';
+export type { KMedoidsOptions, KMedoidsState } from './cluster/kmedoids.js';
 export { getClusterer, methodNames } from './cluster/registry.js';
 export type { Clusterer, Fitted, FitContext, Progress } from './cluster/types.js';
 export { createFitContext } from './cluster/types.js';
@@ -68,5 +75,10 @@ export { saveModel } from './model/save.js';
 export { loadModel, parseModel } from './model/load.js';
 export { predict, scoreFrame } from './model/predict.js';
 export type { Prediction, Scores } from './model/predict.js';
+export { exportSql } from './model/sql/export-sql.js';
+export { buildSimilarityIndex, findSimilar, embedFrame, indexRow, indexVector } from './model/similar.js';
+export type { SimilarityIndex, SimilarOptions, SimilarCustomer } from './model/similar.js';
+export type { ExportSqlOptions } from './model/sql/export-sql.js';
+export type { NoveltyRules } from './model/novelty.js';
 export { FORMAT_NAME, FORMAT_VERSION } from './model/artifact.js';
 export type { SegmentationModel, Segment, Manifest } from './model/artifact.js';

@@ -101,6 +101,38 @@ export const msg = {
     `Column "${column}" has ${distinct.toLocaleString('en-US')} distinct values${grouped > 0 ? ` (${grouped.toLocaleString('en-US')} rare ones grouped into '(other)')` : ''}: is it an identifier, free text or a timestamp? ` +
     `If so, leave it out with --exclude ${column}; if its values have an order or a number inside, make it numeric with --numeric ${column}.`,
 
+  // --- k-medoids and Gower: cluster/kmedoids*.ts, math/gower.ts ---
+  kmedoidsEuclideanWithCategories: (columns: readonly string[]) =>
+    `The 'metric' option of kmedoids is 'euclidean', which compares numbers only, but ${list(columns)} ${columns.length === 1 ? 'is' : 'are'} categorical. ` +
+    `Use metric 'gower' (or 'auto') to compare numbers and categories together.`,
+  kmedoidsTooManyRows: (rows: number, limit: number) =>
+    `kmedoids with algorithm 'pam' keeps all ${rows.toLocaleString('en-US')} × ${rows.toLocaleString('en-US')} dissimilarities in memory and takes at most ${limit.toLocaleString('en-US')} rows. ` +
+    `Use algorithm 'clara' (or 'auto'), which runs PAM on samples, or use --method kprototypes for large mixed data.`,
+  kmedoidsInitLength: (got: number, k: number) =>
+    `The 'init' option of kmedoids must list nClusters=${k} medoid rows. Got ${got}.`,
+  kmedoidsInitRow: (row: number, rows: number) =>
+    `The 'init' option of kmedoids names row index ${row}, but the data has rows 0 to ${rows - 1}.`,
+  kmedoidsInitDuplicate: (row: number) =>
+    `The 'init' option of kmedoids names row index ${row} twice; medoids must be distinct rows.`,
+  kmedoidsNotConverged: (maxIter: number, swap: string) =>
+    `kmedoids stopped after maxIter=${maxIter} ${swap === 'eager' ? 'passes over the candidates' : 'swaps'} while swaps still lowered the cost. Raise maxIter.`,
+  kmedoidsSampled: (samples: number, size: number, rows: number) =>
+    `kmedoids ran CLARA: PAM on ${samples} samples of ${size.toLocaleString('en-US')} of the ${rows.toLocaleString('en-US')} rows, keeping the medoids cheapest over all rows. Raise samples or sampleSize for medoids closer to PAM's.`,
+  kmedoidsExplicitNeedsPam: () =>
+    `The 'init' option of kmedoids gives explicit medoid rows, which need algorithm 'pam' (CLARA draws its own samples). Use init 'build' or 'random' with CLARA.`,
+  columnWeightUnknown: (column: string, available: readonly string[]) =>
+    `The 'columnWeights' option of kmedoids names column "${column}", which the data does not have. Available columns: ${list(available, 20)}.`,
+  columnWeightsAllZero: () =>
+    `The 'columnWeights' option of kmedoids gives every column weight 0; at least one column must weigh more than 0.`,
+
+  // --- similar customers: model/similar.ts ---
+  customerNotFound: (id: string, rows: number) => `Customer "${id}" is not among the ${rows} customers of the table. Check --customer and --id.`,
+
+  // --- SQL export: model/sql/ ---
+  noSqlForMethod: (method: string) => `Method '${method}' has no SQL export yet; score with 'segkit assign' instead.`,
+  noSqlForStep: (column: string, step: string) =>
+    `Column "${column}" uses the '${step}' step, which has no SQL form (its normal output needs the inverse normal CDF). Refit with --scale standard, robust or minmax to export SQL.`,
+
   // --- preprocessing: prep/ (add new builders below this line) ---
   unseenLevelCode: (column: string, value: string) =>
     `${column}: level "${value}" was not seen in training (it matches no segment's level: a mismatch everywhere).`,

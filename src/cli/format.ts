@@ -39,7 +39,10 @@ export function formatFitSummary(model: SegmentationModel, summary: SegmentSumma
     ['size', ...summary.map((s) => String(s.size))],
     ['share', ...summary.map((s) => `${(s.share * 100).toFixed(1)}%`)],
     ...numericCols.map((c) => [`mean ${c}`, ...summary.map((s) => fmt(s.means[c]))]),
-    ...catCols.map((c) => [`top ${c}`, ...summary.map((s) => (s.topLevels[c] ? `${s.topLevels[c]!.level} (${Math.round(s.topLevels[c]!.share * 100)}%)` : '–'))]),
+    ...catCols.flatMap((c) => [
+      [`top ${c}`, ...summary.map((s) => levelCell(s.levels[c]?.[0]))],
+      [`2nd ${c}`, ...summary.map((s) => levelCell(s.levels[c]?.[1]))],
+    ]),
   ];
   parts.push(table(header, rows));
   parts.push(`\npreprocessing:\n${formatPrepReport(model.prepReport)}`);
@@ -47,9 +50,14 @@ export function formatFitSummary(model: SegmentationModel, summary: SegmentSumma
   return parts.join('');
 }
 
-/** The method's cost: inertia (k-means), or K-Prototypes' cost with each part's share and γ. */
+function levelCell(l: { level: string; share: number } | undefined): string {
+  return l ? `${l.level} (${Math.round(l.share * 100)}%)` : '–';
+}
+
+/** The method's cost: inertia (k-means), k-medoids' total dissimilarity, or K-Prototypes' cost with each part's share and γ. */
 function costLabel(met: Record<string, number | null>): string {
   if (met.cost === undefined || met.cost === null) return `inertia ${fmt(met.inertia)}`;
+  if (met.swaps !== undefined && met.swaps !== null) return `cost ${fmt(met.cost)} (sum of dissimilarities to the medoids)`; // k-medoids
   if (!met.numericCost) return `cost ${fmt(met.cost)} (mismatched categories)`;
   const share = met.categoricalShare ?? 0;
   return `cost ${fmt(met.cost)} (numbers ${Math.round((1 - share) * 100)}%, categories ${Math.round(share * 100)}%, γ ${fmt(met.gamma)})`;

@@ -10,6 +10,7 @@ import { kprototypesClusterer } from './kprototypes.js';
 import { gmmClusterer } from './gmm.js';
 import { lpaClusterer } from './lpa.js';
 import { lpaKmeansClusterer } from './lpa-kmeans.js';
+import { kmedoidsClusterer } from './kmedoids.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -20,6 +21,7 @@ const CLUSTERERS: Record<string, AnyClusterer> = {
   gmm: gmmClusterer,
   lpa: lpaClusterer,
   'lpa-kmeans': lpaKmeansClusterer,
+  kmedoids: kmedoidsClusterer,
 };
 
 /** Names of every registered method. */

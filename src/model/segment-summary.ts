@@ -1,6 +1,6 @@
 /**
  * Per-segment summary in the units of the input: size, share, the mean of every numeric input
- * column and the most common level of every categorical one. What `segkit fit` prints.
+ * column and the most common levels of every categorical one. What `segkit fit` prints.
  * @module
  */
 import type { Frame } from '../data/frame.js';
@@ -15,6 +15,8 @@ export interface SegmentSummary {
   readonly means: Record<string, number | null>;
   /** Most common level and its share within the segment, for each categorical column. */
   readonly topLevels: Record<string, { level: string; share: number } | null>;
+  /** The three most common levels with their shares, for each categorical column. */
+  readonly levels: Record<string, { level: string; share: number }[]>;
 }
 
 /** Summarises `frame` by `labels` (k segments; -1 rows are left out). */
@@ -24,6 +26,7 @@ export function summarizeSegments(frame: Frame, labels: Int32Array, k: number, c
   const n = labels.length;
   const means: Record<string, number | null>[] = Array.from({ length: k }, () => ({}));
   const tops: Record<string, { level: string; share: number } | null>[] = Array.from({ length: k }, () => ({}));
+  const top3: Record<string, { level: string; share: number }[]>[] = Array.from({ length: k }, () => ({}));
   for (const c of frame.columns) {
     if (!columns.includes(c.name)) continue;
     if (isNumericColumn(c)) {
@@ -40,11 +43,12 @@ export function summarizeSegments(frame: Frame, labels: Int32Array, k: number, c
         if (l >= 0 && v !== null) counts[l].set(v, (counts[l].get(v) ?? 0) + 1);
       }
       for (let s = 0; s < k; s++) {
-        let best: string | null = null, bc = 0;
-        for (const [lv, ct] of counts[s]) if (ct > bc || (ct === bc && best !== null && lv < best)) (best = lv), (bc = ct);
-        tops[s][c.name] = best === null ? null : { level: best, share: sizes[s] > 0 ? bc / sizes[s] : 0 };
+        // Most common first; ties in code-point order, so the output is stable.
+        const ranked = [...counts[s]].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
+        top3[s][c.name] = ranked.map(([level, ct]) => ({ level, share: sizes[s] > 0 ? ct / sizes[s] : 0 }));
+        tops[s][c.name] = top3[s][c.name][0] ?? null;
       }
     }
   }
-  return Array.from({ length: k }, (_, s) => ({ segment: s, size: sizes[s], share: n > 0 ? sizes[s] / n : 0, means: means[s], topLevels: tops[s] }));
+  return Array.from({ length: k }, (_, s) => ({ segment: s, size: sizes[s], share: n > 0 ? sizes[s] / n : 0, means: means[s], topLevels: tops[s], levels: top3[s] }));
 }
