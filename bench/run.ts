@@ -3,6 +3,7 @@ import { benchKmeans, kmeansTable } from './kmeans.bench.js';
 import { benchKmodes, kmodesTable } from './kmodes.bench.js';
 import { benchKmedoids, kmedoidsTable } from './kmedoids.bench.js';
 import { benchSelect, selectTable } from './select.bench.js';
+import { benchGmm, gmmTable } from './gmm.bench.js';
 
 /** One entry per benchmark: runs it and returns its Markdown table. */
 const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
@@ -10,6 +11,7 @@ const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
   kmodes: async (q) => kmodesTable(await benchKmodes(q)),
   kmedoids: async (q) => kmedoidsTable(await benchKmedoids(q)),
   select: async (q) => selectTable(await benchSelect(q)),
+  gmm: async (q) => gmmTable(await benchGmm(q)),
 };
 
 const [what = 'kmeans', ...rest] = process.argv.slice(2);

@@ -59,7 +59,8 @@ export type WarningCode =
   | 'W_DROPPED_COLUMN'
   | 'W_SAMPLED'
   | 'W_FALLBACK'
-  | 'W_MANY_LEVELS';
+  | 'W_MANY_LEVELS'
+  | 'W_COVARIANCE_REGULARISED';
 
 /** A recoverable problem, reported to the user but not fatal. */
 export interface SegkitWarning {

@@ -176,4 +176,15 @@ export const msg = {
     `${file}, row ${row}, column "${column}": weight ${value} must be a finite number ≥ 0.`,
   constantColumn: (column: string) => `Column "${column}" is constant and was dropped.`,
   idLikeColumn: (column: string) => `Column "${column}" has a distinct text value in every row (an ID?) and was dropped.`,
+
+  // --- Gaussian mixtures and latent profiles (cluster/gmm.ts, lpa*.ts, mixture/) ---
+  mixtureFewDistinctRows: (method: string, k: number, distinct: number) =>
+    `${method} needs at least nClusters=${k} distinct rows to fit ${k} components; the data has only ${distinct}. Lower nClusters, or check that the columns are not mostly constant.`,
+  mixtureNotConverged: (method: string, maxIter: number, lastChange: number, tol: number) =>
+    `${method} did not converge within maxIter=${maxIter} EM iterations: the last change of the mean log-likelihood was ${lastChange.toPrecision(3)} (tol ${tol}). Raise maxIter or tol.`,
+  mixtureRegularised: (method: string, components: readonly number[], added: number, iter: number) =>
+    `${method}: the covariance of ${components.map((c) => (c < 0 ? 'the shared covariance' : `component ${c}`)).join(', ')} became singular (a collapsed component, first at EM iteration ${iter}); up to ${added.toPrecision(3)} was added to its diagonal. Fewer components, a larger regCovar, or another covariance model may fit better.`,
+  mixtureStateShape: (model: string, expected: number, got: number) =>
+    `The covariances of this ${model} mixture must hold ${expected} numbers; the model file has ${got}.`,
+  lpaModelsEmpty: () => `The LPA grid needs at least one model and one number of profiles.`,
 };

@@ -24,8 +24,9 @@ export interface SelectionRow {
   readonly expectedLogW: number | null;
   readonly gap: number | null;
   readonly gapStandardError: number | null;
-  /** Schwarz BIC and ICL as the method reports them (lower is better), else null. */
+  /** Schwarz BIC as the method reports it (−2 log L + p log n: lower is better), else null. */
   readonly bic: number | null;
+  /** ICL in mclust's and tidyLPA's sign (2 log L − p log n + 2 Σ log max posterior: higher is better), else null. */
   readonly icl: number | null;
   /** Mean bootstrap ARI, its standard deviation, min and max over the pairs. */
   readonly stability: number | null;
