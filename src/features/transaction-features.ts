@@ -1,0 +1,45 @@
+/**
+ * The library entry point of transaction features: a source of transactions → one row per
+ * customer (see `feature-sql.ts` for each feature's formula), computed in DuckDB or PostgreSQL,
+ * returned as typed arrays and/or written to a file without passing through JS.
+ * @module
+ */
+import type { SegkitWarning } from '../errors.js';
+import { describeSource, type SourceSpec } from '../data/source-spec.js';
+import type { TransactionSpecInput } from './transaction-spec.js';
+import { prepareFeatures, type FeaturePlan, type TransactionReport } from './prepare-features.js';
+import { withTransactions } from './open-transactions.js';
+import type { FeatureTable } from './sql-engine.js';
+
+/** Options of {@link transactionFeatures}. */
+export interface TransactionFeaturesOptions {
+  /** Also write the features to this file (.parquet, .csv, .jsonl). **Default:** none. */
+  out?: string;
+  /** Return the features as typed arrays. **Default:** true (set false for huge outputs written to `out`). */
+  read?: boolean;
+  /** Date reading and feature families of a saved model, so the same columns come out. */
+  fixed?: Pick<FeaturePlan, 'date' | 'families'>;
+}
+
+/** Features, the plan that made them, and what the transactions held. */
+export interface TransactionFeatures {
+  readonly table: FeatureTable | null;
+  readonly plan: FeaturePlan;
+  readonly report: TransactionReport;
+  readonly warnings: readonly SegkitWarning[];
+}
+
+/**
+ * Computes customer features from transactions.
+ * @example
+ *   const { table } = await transactionFeatures(parseSourceSpec('data/samples/cdnow_master.txt'),
+ *     { customer: 'column1', date: 'column2', amount: 'column4' });
+ */
+export async function transactionFeatures(source: SourceSpec, spec: TransactionSpecInput, o: TransactionFeaturesOptions = {}): Promise<TransactionFeatures> {
+  return withTransactions(source, async (engine) => {
+    const p = await prepareFeatures(engine, spec, describeSource(source), o.fixed);
+    if (o.out !== undefined) await engine.writeResult(p.sql, o.out);
+    const table = o.read === false ? null : await engine.readTable(p.sql);
+    return { table, plan: p.plan, report: p.report, warnings: p.warnings };
+  });
+}
