@@ -12,6 +12,8 @@ import { registerAssign } from './commands/assign.js';
 import { registerPredict } from './commands/predict.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerExportSql } from './commands/export-sql.js';
+import { registerFeatures } from './commands/features.js';
+import { registerRfm } from './commands/rfm.js';
 import { SEGKIT_VERSION } from '../version.js';
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -29,6 +31,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerPredict(program, io, setExit);
   registerInspect(program, io, setExit);
   registerExportSql(program, io, setExit);
+  registerFeatures(program, io, setExit);
+  registerRfm(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   const json = argv.includes('--json');

@@ -24,6 +24,8 @@ export interface TransactionFeaturesOptions {
 /** Features, the plan that made them, and what the transactions held. */
 export interface TransactionFeatures {
   readonly table: FeatureTable | null;
+  /** Number of customers (rows of the features). */
+  readonly customers: number;
   readonly plan: FeaturePlan;
   readonly report: TransactionReport;
   readonly warnings: readonly SegkitWarning[];
@@ -38,8 +40,12 @@ export interface TransactionFeatures {
 export async function transactionFeatures(source: SourceSpec, spec: TransactionSpecInput, o: TransactionFeaturesOptions = {}): Promise<TransactionFeatures> {
   return withTransactions(source, async (engine) => {
     const p = await prepareFeatures(engine, spec, describeSource(source), o.fixed);
-    if (o.out !== undefined) await engine.writeResult(p.sql, o.out);
-    const table = o.read === false ? null : await engine.readTable(p.sql);
-    return { table, plan: p.plan, report: p.report, warnings: p.warnings };
+    // Computed once into a temp table, then written, read and counted from there.
+    await engine.run(`CREATE TEMP TABLE tx_features AS ${p.sql}`);
+    const all = 'SELECT * FROM tx_features ORDER BY customer_id';
+    if (o.out !== undefined) await engine.writeResult(all, o.out);
+    const table = o.read === false ? null : await engine.readTable(all);
+    const customers = table ? table.ids.length : Number((await engine.rows('SELECT COUNT(*) AS n FROM tx_features'))[0].n);
+    return { table, customers, plan: p.plan, report: p.report, warnings: p.warnings };
   });
 }
