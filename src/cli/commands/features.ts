@@ -13,6 +13,9 @@ import { parseSourceSpec, type SourceSpec } from '../../data/source-spec.js';
 import { transactionFeatures, type TransactionFeatures } from '../../features/transaction-features.js';
 import { featureColumns } from '../../features/feature-sql.js';
 import type { TransactionSpecInput } from '../../features/transaction-spec.js';
+import type { FeaturePlan } from '../../features/prepare-features.js';
+import type { Frame } from '../../data/frame.js';
+import type { SegkitWarning } from '../../errors.js';
 
 /** Flags naming the transaction columns and how to read them. */
 export interface TransactionFlags {
@@ -36,11 +39,11 @@ export interface TransactionFlags {
 }
 
 /** Adds the transaction flags (`required`: whether --customer and --date must be given). */
-export function addTransactionFlags(cmd: Command, required = true): Command {
+export function addTransactionFlags(cmd: Command, required = true, sourceFlags = true): Command {
   const opt = (flags: string, text: string) => (required ? cmd.requiredOption(flags, text) : cmd.option(flags, text));
   opt('--customer <column>', 'customer ID column (lines without one are counted and kept apart)');
   opt('--date <column>', 'date or timestamp column (ISO, YYYYMMDD, M/D/YYYY H:MM, day-first with --date-format dmy)');
-  return cmd
+  cmd
     .option('--amount <column>', 'line amount column (or give --quantity and --price)')
     .option('--quantity <column>', 'quantity column (amount = quantity × price when --amount is absent)')
     .option('--price <column>', 'unit price column')
@@ -51,7 +54,9 @@ export function addTransactionFlags(cmd: Command, required = true): Command {
     .option('--cancel-negative', 'lines with a negative quantity or amount are returns')
     .option('--date-format <layout>', "'auto' (default), 'iso', 'yyyymmdd', 'mdy' or 'dmy'")
     .option('--as-of <date>', 'compute features as of this day, YYYY-MM-DD (default: the day after the last transaction)')
-    .option('--window <days>', 'days in each window of the purchase velocity trend (default 90)')
+    .option('--window <days>', 'days in each window of the purchase velocity trend (default 90)');
+  if (!sourceFlags) return cmd;
+  return cmd
     .option('--table <name>', 'table to read from a duckdb: or postgres:// source')
     .option('--query <sql>', 'SQL query to read from a duckdb: or postgres:// source')
     .option('--sep <char>', "field separator of a text file (default: sniffed; 'whitespace' for fixed-width)")
@@ -135,4 +140,22 @@ Example (CDNOW: no header, fixed width):
       for (const w of r.warnings) io.stderr(`warning ${w.code}: ${w.message}\n`);
       setExit(EXIT_OK);
     });
+}
+
+/**
+ * Transactions → a customer Frame (customer_id + features), for `fit --from-transactions` and `assign`
+ * with a model that records its feature plan (`fixed` keeps that plan's date reading and columns).
+ */
+export async function transactionFrame(
+  io: Io, source: string, flags: TransactionFlags, fixed?: FeaturePlan,
+): Promise<{ frame: Frame; plan: FeaturePlan; warnings: readonly SegkitWarning[]; result: TransactionFeatures }> {
+  const spec: TransactionSpecInput = fixed ? { ...fixed.spec, asOf: flags.asOf } : transactionSpecFromFlags(flags);
+  const r = await transactionFeatures(transactionSource(io, source, flags), spec, { fixed });
+  const t = r.table!;
+  const frame: Frame = {
+    source: r.report.asOf ? `${source} (features as of ${r.report.asOf})` : source,
+    rows: t.ids.length,
+    columns: [{ name: 'customer_id', kind: 'id', values: t.ids }, ...t.columns.map((c) => ({ name: c.name, kind: 'numeric' as const, values: c.values }))],
+  };
+  return { frame, plan: r.plan, warnings: r.warnings, result: r };
 }

@@ -16,8 +16,10 @@ import { formatFitSummary } from '../format.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { getClusterer } from '../../cluster/registry.js';
 import { parseOptions } from '../../options.js';
+import { addTransactionFlags, transactionFrame, type TransactionFlags } from './features.js';
 
-interface FitFlags extends SourceFlags {
+interface FitFlags extends SourceFlags, Omit<TransactionFlags, keyof SourceFlags> {
+  fromTransactions?: boolean;
   id?: string;
   weight?: string;
   features?: string;
@@ -70,6 +72,7 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
     .description('Read a customer table, preprocess it, cluster it into segments and write a model file (and optionally every customer\'s segment).')
     .argument('<source>', 'CSV/TSV/text, Parquet, JSON lines, duckdb:<file>, or postgres://… (with --table or --query)');
   addSourceFlags(cmd);
+  addTransactionFlags(cmd, false, false);
   cmd
     .option('--id <column>', 'customer ID column (default: a unique column named like id / customer_id, else the row number)')
     .option('--weight <column>', 'numeric column of per-customer weights (e.g. revenue); not used as a feature')
@@ -96,6 +99,7 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
     .option('--assignments <file>', 'also write every customer\'s segment (.csv, .parquet or .jsonl)')
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress output')
+    .option('--from-transactions', 'the source is transaction lines: compute customer features first (see segkit features; name columns with --customer, --date, --amount …); the model records the feature SQL so assign re-scores later transactions')
     .addHelpText('after', METHOD_GUIDE)
     .action(async (source: string, flags: FitFlags) => {
       const progress = createProgress(io, Boolean(flags.quiet || flags.json));
@@ -125,10 +129,13 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
         const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 });
         const clusterer = getClusterer(flags.method);
         parseOptions(clusterer.schema, options, flags.method);
-        const frame = await readSource(io, source, flags, flags.id, progress);
-        const result = await fitModel(frame, {
-          method: flags.method, options, prep, idColumn: flags.id, weightColumn: flags.weight, seed, onProgress: (p) => progress.update(p),
+        // --from-transactions hook: features from transaction lines, plan kept in the model.
+        const tx = flags.fromTransactions ? await transactionFrame(io, source, flags) : null;
+        const frame = tx ? tx.frame : await readSource(io, source, flags, flags.id, progress);
+        const fitted = await fitModel(frame, {
+          method: flags.method, options, prep, idColumn: tx ? 'customer_id' : flags.id, weightColumn: flags.weight, seed, onProgress: (p) => progress.update(p),
         });
+        const result = tx ? { ...fitted, model: { ...fitted.model, features: tx.plan }, warnings: [...tx.warnings, ...fitted.warnings] } : fitted;
         progress.stop();
         // Write the assignments first: if that fails, no model claims a run that left no output.
         if (flags.assignments) await writeAssignments(resolvePath(io, flags.assignments), result);
