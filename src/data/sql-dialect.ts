@@ -50,13 +50,13 @@ export const DATE_REGEX: Readonly<Record<DatePattern, string>> = {
   dmy: `[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}${TIME}`,
 };
 
-// strptime layouts tried in order (DuckDB takes a list); %m, %d and %H accept one or two digits.
-const DUCK_LAYOUTS: Record<DatePattern, string[]> = {
-  iso: ['%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M', '%Y-%m-%d'],
-  yyyymmdd: ['%Y%m%d'],
-  mdy: ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y'],
-  dmy: ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'],
-};
+// DuckDB: ISO text through TRY_CAST (takes unpadded fields, a T, fractions); other layouts by one
+// strptime layout chosen by the number of ':' (a list of layouts in try_strptime was 10× slower).
+const colons = (e: string) => `(length(${e}) - length(replace(${e}, ':', '')))`;
+const duckSlash = (e: string, md: string) =>
+  `CASE ${colons(e)} WHEN 2 THEN try_strptime(${e}, '${md} %H:%M:%S') WHEN 1 THEN try_strptime(${e}, '${md} %H:%M') ELSE try_strptime(${e}, '${md}') END`;
+const duckParse = (e: string, p: DatePattern): string =>
+  p === 'iso' ? `TRY_CAST(${e} AS TIMESTAMP)` : p === 'yyyymmdd' ? `try_strptime(${e}, '%Y%m%d')` : duckSlash(e, p === 'mdy' ? '%m/%d/%Y' : '%d/%m/%Y');
 // PostgreSQL's to_timestamp raises on a bad value instead of returning NULL, so each layout is
 // guarded by its regex first (values that pass the regex but name no real day, like 2/30/2020,
 // still raise there: PostgreSQL has no TRY_CAST).
@@ -83,7 +83,7 @@ export const DIALECTS: Readonly<Record<Dialect['name'], Dialect>> = {
     fullMatch: (e, re) => `regexp_full_match(${e}, ${lit(re)})`,
     tryDouble: (e) => `TRY_CAST(${e} AS DOUBLE)`,
     asText: (e) => `CAST(${e} AS VARCHAR)`,
-    parseTimestamp: (e, p) => `try_strptime(${e}, [${DUCK_LAYOUTS[p].map(lit).join(', ')}])`,
+    parseTimestamp: duckParse,
   },
   postgres: {
     name: 'postgres', ident, lit, double: 'DOUBLE PRECISION',

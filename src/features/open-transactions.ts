@@ -4,7 +4,10 @@
  * @module
  */
 import type { SourceSpec } from '../data/source-spec.js';
-import { withDuckDb } from '../data/duckdb-util.js';
+import { existsSync } from 'node:fs';
+import { withDuckDb, lit } from '../data/duckdb-util.js';
+import { SegkitError } from '../errors.js';
+import { msg } from '../messages.js';
 import { loadSourceTable } from '../data/read-frame.js';
 import { duckDbEngine, postgresEngine, type SqlEngine } from './sql-engine.js';
 
@@ -19,7 +22,11 @@ export async function withTransactions<T>(spec: SourceSpec, fn: (engine: SqlEngi
     }
   }
   return withDuckDb(async (con) => {
-    await loadSourceTable(con, spec);
+    // Parquet is scanned in place (a view, streamed by DuckDB), not copied into memory first.
+    if (spec.kind === 'parquet') {
+      if (!existsSync(spec.path)) throw new SegkitError('E_NOT_FOUND', msg.fileNotFound(spec.path), { file: spec.path });
+      await con.run(`CREATE VIEW t AS SELECT * FROM read_parquet(${lit(spec.path)})`);
+    } else await loadSourceTable(con, spec);
     return fn(await duckDbEngine(con));
   });
 }

@@ -112,9 +112,12 @@ export async function prepareFeatures(
   if (asOfDay <= firstDay) throw new SegkitError('E_OPTION', msg.txAsOfBeforeFirst(spec.asOf!, dayText(firstDay)), { field: 'asOf' });
   // 5. Parameters and the query.
   await engine.run(`CREATE OR REPLACE TEMP VIEW params AS SELECT ${d.num(asOfDay)} AS as_of_day, ${d.num(asOfDay * 86400)} AS as_of_s`);
-  const used = (await engine.rows(`SELECT COUNT(*) AS n FROM tx_lines WHERE customer_id IS NOT NULL AND ts IS NOT NULL AND amount IS NOT NULL AND ${d.epochSeconds('ts')} < ${d.num(asOfDay * 86400)}`))[0];
-  const nUsed = Number(used.n);
-  const afterAsOf = Number((await engine.rows(`SELECT COUNT(*) AS n FROM tx_lines WHERE ts IS NOT NULL AND ${d.epochSeconds('ts')} >= ${d.num(asOfDay * 86400)}`))[0].n);
+  const asOfS = d.num(asOfDay * 86400);
+  const c = (await engine.rows(`SELECT
+    SUM(CASE WHEN customer_id IS NOT NULL AND ts IS NOT NULL AND amount IS NOT NULL AND ${d.epochSeconds('ts')} < ${asOfS} THEN 1 ELSE 0 END) AS used,
+    SUM(CASE WHEN ts IS NOT NULL AND ${d.epochSeconds('ts')} >= ${asOfS} THEN 1 ELSE 0 END) AS after_as_of
+    FROM tx_lines`))[0];
+  const nUsed = Number(c.used ?? 0), afterAsOf = Number(c.after_as_of ?? 0);
   if (nUsed === 0) throw new SegkitError('E_DATA_EMPTY', msg.txNoCustomers(source, spec.customer), { file: source });
   const families: FeatureFamilies = fixed?.families ?? {
     dayParts: n('has_time') > 0,
