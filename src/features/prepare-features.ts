@@ -79,7 +79,9 @@ export async function prepareFeatures(
     warnings.push(...r.warnings);
   }
   // 3. The normalised lines.
-  await engine.run(`CREATE OR REPLACE TEMP VIEW tx_lines AS ${transactionLinesSql(d, spec, types, date)}`);
+  // Text to parse: in DuckDB keep the typed lines (parsed once, then scanned by each query below).
+  const kind = engine.materialize && types[spec.date] === 'text' ? 'TABLE' : 'VIEW';
+  await engine.run(`CREATE OR REPLACE TEMP ${kind} tx_lines AS ${transactionLinesSql(d, spec, types, date)}`);
   // 4. Counts and the as-of date.
   const s = (await engine.rows(`SELECT
     SUM(CASE WHEN customer_id IS NULL THEN 1 ELSE 0 END) AS no_customer,

@@ -19,6 +19,8 @@ import type { StoredType } from './transaction-lines-sql.js';
 /** A SQL session holding the view `tx_source`. */
 export interface SqlEngine {
   readonly dialect: Dialect;
+  /** Whether parsed lines are worth keeping in a temp table (embedded DuckDB: parse text once, then scan typed columns). */
+  readonly materialize: boolean;
   /** Runs a statement. */
   run(sql: string): Promise<void>;
   /** Rows of a small result as objects. */
@@ -42,6 +44,7 @@ export async function duckDbEngine(con: DuckDBConnection): Promise<SqlEngine> {
   await con.run('CREATE OR REPLACE TEMP VIEW tx_source AS SELECT * FROM t');
   return {
     dialect: DIALECTS.duckdb,
+    materialize: true,
     run: async (sql) => void (await con.run(sql)),
     rows: (sql) => queryObjects(con, sql),
     columns: async () => (await queryObjects(con, 'DESCRIBE tx_source')).map((r) => ({ name: String(r.column_name), type: duckType(String(r.column_type)) })),
@@ -111,6 +114,7 @@ export async function postgresEngine(spec: { url: string; table?: string; query?
   await q(`CREATE TEMP VIEW tx_source AS ${source}`);
   const this_: SqlEngine & { close(): Promise<void> } = {
     dialect: d,
+    materialize: false,
     run: async (sql) => void (await q(sql)),
     rows: async (sql) => (await q(sql)).rows,
     columns: async () => (await q('SELECT * FROM tx_source LIMIT 0')).fields.map((f) => ({
