@@ -68,8 +68,6 @@ export async function prepareFeatures(
   const missing = specColumns(spec).filter((m) => !(m.column in types));
   if (missing.length > 0)
     throw new SegkitError('E_UNKNOWN_COLUMN', msg.txMissingColumns(source, missing, cols.map((c) => c.name)), { file: source, column: missing[0].column });
-  const total = Number((await engine.rows('SELECT COUNT(*) AS n FROM tx_source'))[0].n);
-  if (total === 0) throw new SegkitError('E_DATA_EMPTY', msg.txEmpty(source), { file: source });
   // 2. Dates.
   const warnings: SegkitWarning[] = [];
   let date = fixed?.date;
@@ -82,8 +80,14 @@ export async function prepareFeatures(
   // Text to parse: in DuckDB keep the typed lines (parsed once, then scanned by each query below).
   const kind = engine.materialize && types[spec.date] === 'text' ? 'TABLE' : 'VIEW';
   await engine.run(`CREATE OR REPLACE TEMP ${kind} tx_lines AS ${transactionLinesSql(d, spec, types, date)}`);
-  // 4. Counts and the as-of date.
+  // 4. Counts and the as-of date, in one pass (a given as-of date is counted against right away).
+  const given = spec.asOf !== undefined ? Date.parse(`${spec.asOf}T00:00:00Z`) / 86400000 : NaN;
+  if (spec.asOf !== undefined && !Number.isFinite(given)) throw new SegkitError('E_OPTION', msg.optionInvalid('asOf', 'features', 'a date YYYY-MM-DD', spec.asOf), { field: 'asOf' });
+  const before = spec.asOf !== undefined ? `${d.epochSeconds('ts')} < ${d.num(given * 86400)}` : 'TRUE';
   const s = (await engine.rows(`SELECT
+    COUNT(*) AS total,
+    SUM(CASE WHEN customer_id IS NOT NULL AND ts IS NOT NULL AND amount IS NOT NULL AND ${before} THEN 1 ELSE 0 END) AS used,
+    SUM(CASE WHEN ts IS NOT NULL AND NOT (${before}) THEN 1 ELSE 0 END) AS after_as_of,
     SUM(CASE WHEN customer_id IS NULL THEN 1 ELSE 0 END) AS no_customer,
     SUM(CASE WHEN ts IS NULL THEN 1 ELSE 0 END) AS bad_date,
     SUM(CASE WHEN amount IS NULL THEN 1 ELSE 0 END) AS bad_amount,
@@ -95,6 +99,8 @@ export async function prepareFeatures(
     MAX(CASE WHEN ts <> CAST(CAST(ts AS DATE) AS TIMESTAMP) THEN 1 ELSE 0 END) AS has_time
     FROM tx_lines`))[0];
   const n = (k: string) => Number(s[k] ?? 0);
+  const total = n('total');
+  if (total === 0) throw new SegkitError('E_DATA_EMPTY', msg.txEmpty(source), { file: source });
   if (n('bad_date') > 0) {
     const ex = (await engine.rows(`SELECT DISTINCT date_raw FROM tx_lines WHERE ts IS NULL AND date_raw IS NOT NULL LIMIT 3`)).map((r) => String(r.date_raw));
     if (n('bad_date') === total) throw new SegkitError('E_DATA_TYPE', msg.txNoDates(source, spec.date, ex), { file: source, column: spec.date });
@@ -109,17 +115,11 @@ export async function prepareFeatures(
   if (n('negative') > 0 && !spec.cancelNegative && spec.cancelPrefix === undefined)
     warnings.push({ code: 'W_NEGATIVE_AMOUNTS', message: msg.txNegativeAmounts(n('negative')) });
   const firstDay = n('first_day'), lastDay = n('last_day');
-  const asOfDay = spec.asOf !== undefined ? Date.parse(`${spec.asOf}T00:00:00Z`) / 86400000 : lastDay + 1;
-  if (!Number.isFinite(asOfDay)) throw new SegkitError('E_OPTION', msg.optionInvalid('asOf', 'features', 'a date YYYY-MM-DD', spec.asOf), { field: 'asOf' });
+  const asOfDay = spec.asOf !== undefined ? given : lastDay + 1;
   if (asOfDay <= firstDay) throw new SegkitError('E_OPTION', msg.txAsOfBeforeFirst(spec.asOf!, dayText(firstDay)), { field: 'asOf' });
   // 5. Parameters and the query.
   await engine.run(`CREATE OR REPLACE TEMP VIEW params AS SELECT ${d.num(asOfDay)} AS as_of_day, ${d.num(asOfDay * 86400)} AS as_of_s`);
-  const asOfS = d.num(asOfDay * 86400);
-  const c = (await engine.rows(`SELECT
-    SUM(CASE WHEN customer_id IS NOT NULL AND ts IS NOT NULL AND amount IS NOT NULL AND ${d.epochSeconds('ts')} < ${asOfS} THEN 1 ELSE 0 END) AS used,
-    SUM(CASE WHEN ts IS NOT NULL AND ${d.epochSeconds('ts')} >= ${asOfS} THEN 1 ELSE 0 END) AS after_as_of
-    FROM tx_lines`))[0];
-  const nUsed = Number(c.used ?? 0), afterAsOf = Number(c.after_as_of ?? 0);
+  const nUsed = n('used'), afterAsOf = n('after_as_of');
   if (nUsed === 0) throw new SegkitError('E_DATA_EMPTY', msg.txNoCustomers(source, spec.customer), { file: source });
   const families: FeatureFamilies = fixed?.families ?? {
     dayParts: n('has_time') > 0,
