@@ -17,6 +17,8 @@ export interface TransactionFeaturesOptions {
   out?: string;
   /** Return the features as typed arrays. **Default:** true (set false for huge outputs written to `out`). */
   read?: boolean;
+  /** Write the source lines without a customer ID to this file (.csv, .parquet, .jsonl). **Default:** they are only counted. */
+  noCustomerOut?: string;
   /** Date reading and feature families of a saved model, so the same columns come out. */
   fixed?: Pick<FeaturePlan, 'date' | 'families'>;
 }
@@ -44,6 +46,10 @@ export async function transactionFeatures(source: SourceSpec, spec: TransactionS
     await engine.run(`CREATE TEMP TABLE tx_features AS ${p.sql}`);
     const all = 'SELECT * FROM tx_features ORDER BY customer_id';
     if (o.out !== undefined) await engine.writeResult(all, o.out);
+    if (o.noCustomerOut !== undefined) {
+      const d = engine.dialect, c = d.ident(p.plan.spec.customer);
+      await engine.writeResult(`SELECT * FROM tx_source WHERE NULLIF(trim(${d.asText(c)}), '') IS NULL`, o.noCustomerOut);
+    }
     const table = o.read === false ? null : await engine.readTable(all);
     const customers = table ? table.ids.length : Number((await engine.rows('SELECT COUNT(*) AS n FROM tx_features'))[0].n);
     return { table, customers, plan: p.plan, report: p.report, warnings: p.warnings };

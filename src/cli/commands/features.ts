@@ -102,6 +102,7 @@ export function formatTransactionReport(r: TransactionFeatures, customers: numbe
 
 interface FeaturesFlags extends TransactionFlags {
   out: string;
+  orphans?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -120,6 +121,7 @@ export function registerFeatures(program: Command, io: Io, setExit: (code: numbe
   addTransactionFlags(cmd);
   cmd
     .requiredOption('-o, --out <file>', 'customer table to write (.parquet, .csv or .jsonl)')
+    .option('--orphans <file>', 'also write the lines without a customer ID to this file (they are always counted and kept apart)')
     .option('--json', 'print the report as JSON')
     .option('-q, --quiet', 'no progress output')
     .addHelpText('after', `
@@ -129,7 +131,9 @@ Example (CDNOW: no header, fixed width):
     .action(async (source: string, flags: FeaturesFlags) => {
       const spec = transactionSpecFromFlags(flags);
       const out = resolvePath(io, flags.out);
-      const r = await transactionFeatures(transactionSource(io, source, flags), spec, { out, read: false });
+      const r = await transactionFeatures(transactionSource(io, source, flags), spec, {
+        out, read: false, ...(flags.orphans ? { noCustomerOut: resolvePath(io, flags.orphans) } : {}),
+      });
       const customers = r.customers;
       if (flags.json) io.stdout(JSON.stringify({ out: flags.out, customers, features: featureColumns(r.plan.families), report: r.report, warnings: r.warnings, sql: r.plan.sql }, null, 2) + '\n');
       else {

@@ -28,7 +28,7 @@ describe('e2e/cli features, rfm, fit --from-transactions', () => {
 
   it('features: hand file → CSV with warnings on stderr and --json report', async () => {
     writeFileSync(join(dir, 'hand.csv'), handCsv());
-    const r = await runCli(['features', 'hand.csv', '--customer', 'customer', '--date', 'when', '--quantity', 'qty', '--price', 'price', '--invoice', 'invoice', '--category', 'category', '--discount', 'discount', '--cancel-prefix', 'C', '--as-of', '2024-04-01', '--window', '30', '--out', 'hand-f.csv', '--json'], dir);
+    const r = await runCli(['features', 'hand.csv', '--customer', 'customer', '--date', 'when', '--quantity', 'qty', '--price', 'price', '--invoice', 'invoice', '--category', 'category', '--discount', 'discount', '--cancel-prefix', 'C', '--as-of', '2024-04-01', '--window', '30', '--out', 'hand-f.csv', '--orphans', 'orphans.csv', '--json'], dir);
     assert.equal(r.code, 0, r.stderr);
     const j = JSON.parse(r.stdout);
     assert.equal(j.customers, 2);
@@ -41,6 +41,10 @@ describe('e2e/cli features, rfm, fit --from-transactions', () => {
     assert.equal(Number(row.recency_days), 16);
     assert.equal(Number(row.cancel_rate), 0.25);
     assert.equal(Number(row.ipi_std_days), 5.03125);
+    // The line without a customer ID, kept apart as it was read.
+    const orphans = readFileSync(join(dir, 'orphans.csv'), 'utf8').trim().split('\n');
+    assert.equal(orphans.length, 2);
+    assert.match(orphans[1], /^INV6,,2024-03-10 12:00,1,7,Z,0$/);
   });
 
   it('features: a missing column is a data error naming it and the columns found', async () => {
