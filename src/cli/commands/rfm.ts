@@ -13,6 +13,9 @@ import { fmt, table } from '../format.js';
 import { SegkitError } from '../../errors.js';
 import { msg } from '../../messages.js';
 import { writeTable } from '../../data/write-table.js';
+import { readFrame } from '../../data/read-frame.js';
+import { parseSourceSpec } from '../../data/source-spec.js';
+import { isNumericColumn } from '../../data/frame.js';
 import { transactionFeatures } from '../../features/transaction-features.js';
 import { rfmAnalysis, type RfmResult } from '../../features/rfm.js';
 import { RFM_SCHEMES, parseRfmScheme, type RfmScheme } from '../../features/rfm-schemes.js';
@@ -23,6 +26,7 @@ interface RfmFlags extends TransactionFlags {
   quantiles?: boolean;
   scheme?: string;
   out?: string;
+  compare?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -56,6 +60,7 @@ export function registerRfm(program: Command, io: Io, setExit: (code: number) =>
     .option('--quantiles', 'score by value quantiles: equal values share a score')
     .option('--scheme <name|file>', "segment rules: 'classic' (default with 5 bins), 'klaviyo' (default with 3 bins) or a JSON file")
     .option('-o, --out <file>', 'per-customer scores and segments to write (.csv, .parquet or .jsonl)')
+    .option('--compare <assignments>', 'assignments written by fit/assign (customer_id, segment_name): show RFM segments against those segments')
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress output')
     .addHelpText('after', SCHEMES_HELP)
@@ -67,13 +72,18 @@ export function registerRfm(program: Command, io: Io, setExit: (code: number) =>
       const r = await transactionFeatures(transactionSource(io, source, flags), spec);
       const rfm = rfmAnalysis(r.table!, scheme, { bins, ties: flags.quantiles ? 'together' : 'first' });
       if (flags.out) await writeRfm(resolvePath(io, flags.out), rfm);
-      if (flags.json) io.stdout(JSON.stringify({ out: flags.out ?? null, customers: rfm.ids.length, scheme: rfm.scheme, levels: rfm.levels, segments: rfm.summary, report: r.report, warnings: r.warnings }, null, 2) + '\n');
+      const cross = flags.compare ? await crossTable(resolvePath(io, flags.compare), rfm) : null;
+      if (flags.json) io.stdout(JSON.stringify({ out: flags.out ?? null, customers: rfm.ids.length, scheme: rfm.scheme, levels: rfm.levels, segments: rfm.summary, ...(cross ? { compare: cross } : {}), report: r.report, warnings: r.warnings }, null, 2) + '\n');
       else {
         io.stdout(`segkit rfm: ${formatTransactionReport(r, rfm.ids.length)}`);
         io.stdout(`scheme ${rfm.scheme}, scores 1–${bins}${flags.quantiles ? ` by value quantiles (levels R ${rfm.levels[0]}, F ${rfm.levels[1]}, M ${rfm.levels[2]})` : ''}${flags.out ? ` → ${flags.out}` : ''}\n\n`);
         io.stdout(table(['segment', 'customers', 'share', 'revenue share', 'recency (days)', 'orders', 'spend'], rfm.summary.map((g) => [
           g.segment, String(g.customers), pct(g.shareOfCustomers), pct(g.shareOfRevenue), fmt(g.meanRecencyDays), fmt(g.meanFrequency), fmt(g.meanMonetary),
         ])));
+        if (cross) {
+          io.stdout(`\nRFM segments (rows) against the segments in ${flags.compare} (columns), customers:\n\n`);
+          io.stdout(table(['RFM segment', ...cross.columns], cross.rows.map((x) => [x.segment, ...x.counts.map(String)])));
+        }
       }
       for (const w of r.warnings) io.stderr(`warning ${w.code}: ${w.message}\n`);
       setExit(EXIT_OK);
@@ -93,6 +103,23 @@ function schemeOf(io: Io, name: string | undefined, bins: number): RfmScheme {
     throw new SegkitError('E_OPTION', msg.keywordUnknown('RFM scheme', name, ['classic', 'klaviyo', '<file.json>']), { field: '--scheme' });
   }
   return parseRfmScheme(text, name);
+}
+
+/** Customers per (RFM segment, other segment) from an assignments file; customers missing there count as '(none)'. */
+async function crossTable(path: string, r: RfmResult): Promise<{ columns: string[]; rows: { segment: string; counts: number[] }[] }> {
+  const frame = await readFrame(parseSourceSpec(path), { id: 'customer_id' });
+  const id = frame.columns.find((c) => c.name === 'customer_id');
+  const seg = frame.columns.find((c) => c.name === 'segment_name');
+  if (!id || !seg || isNumericColumn(id) || isNumericColumn(seg))
+    throw new SegkitError('E_UNKNOWN_COLUMN', msg.unknownColumn(!id || isNumericColumn(id) ? 'customer_id' : 'segment_name', '--compare', frame.columns.map((c) => c.name)), { file: path });
+  const other = new Map<string, string>();
+  id.values.forEach((v, i) => v !== null && other.set(v, seg.values[i] ?? '(none)'));
+  const columns = [...new Set(seg.values.map((v) => v ?? '(none)'))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  if (r.ids.some((x) => !other.has(x))) columns.push('(none)');
+  const rows = r.summary.map((g) => ({ segment: g.segment, counts: columns.map(() => 0) }));
+  const rowOf = new Map(rows.map((x) => [x.segment, x]));
+  r.ids.forEach((x, i) => rowOf.get(r.segment[i])!.counts[columns.indexOf(other.get(x) ?? '(none)')]++);
+  return { columns, rows };
 }
 
 async function writeRfm(path: string, r: RfmResult): Promise<void> {
