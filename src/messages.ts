@@ -159,6 +159,8 @@ export const msg = {
     `${count.toLocaleString('en-US')} line(s) have a negative amount or quantity but no cancellation rule, so they were netted into the customers' totals. If they are returns, add --cancel-negative (or --cancel-prefix with --invoice).`,
   txAsOfBeforeFirst: (asOf: string, first: string) =>
     `The as-of date ${asOf} is before the first transaction (${first}); every customer would have no history. Use a later --as-of, or leave it out (default: the day after the last transaction).`,
+  txNeedsFlag: (flag: string) =>
+    `Transactions need ${flag} <column> (which column holds the ${flag === '--customer' ? 'customer ID' : 'transaction date'}); see segkit features --help.`,
   txCancelPrefixNeedsInvoice: () => `--cancel-prefix names a prefix of invoice numbers, so it needs --invoice.`,
 
   rfmSchemeBins: (scheme: string, need: number, got: number) =>

@@ -15,7 +15,8 @@ import { featureColumns } from '../../features/feature-sql.js';
 import type { TransactionSpecInput } from '../../features/transaction-spec.js';
 import type { FeaturePlan } from '../../features/prepare-features.js';
 import type { Frame } from '../../data/frame.js';
-import type { SegkitWarning } from '../../errors.js';
+import { SegkitError, type SegkitWarning } from '../../errors.js';
+import { msg } from '../../messages.js';
 
 /** Flags naming the transaction columns and how to read them. */
 export interface TransactionFlags {
@@ -65,6 +66,8 @@ export function addTransactionFlags(cmd: Command, required = true, sourceFlags =
 
 /** The transaction spec the flags describe (validated later by the spec schema). */
 export function transactionSpecFromFlags(f: TransactionFlags): TransactionSpecInput {
+  for (const [flag, v] of [['--customer', f.customer], ['--date', f.date]] as const)
+    if (v === undefined) throw new SegkitError('E_USAGE', msg.txNeedsFlag(flag), { field: flag });
   const spec: Record<string, unknown> = { customer: f.customer, date: f.date };
   const set = (k: string, v: unknown) => v !== undefined && (spec[k] = v);
   set('amount', f.amount);

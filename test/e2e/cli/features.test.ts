@@ -53,6 +53,12 @@ describe('e2e/cli features, rfm, fit --from-transactions', () => {
     assert.match(r.stderr, /error E_UNKNOWN_COLUMN: .*has no column "customer_id" \(--customer\)\. Columns found: "column1", "column2", "column3", "column4"\. The file has no header line/);
   });
 
+  it('fit --from-transactions without --customer is a usage error naming the flag', async () => {
+    const r = await runCli(['fit', cdnow, '--from-transactions', '--date', 'column2', '--amount', 'column4', '-k', '3', '--out', 'n.json'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Transactions need --customer <column>/);
+  });
+
   it('features: an empty file and an as-of date before the first transaction are errors', async () => {
     writeFileSync(join(dir, 'empty.csv'), '');
     assert.equal((await runCli(['features', 'empty.csv', '--customer', 'c', '--date', 'd', '--amount', 'a', '--out', 'x.csv'], dir)).code, 3);
