@@ -166,5 +166,5 @@ export const msg = {
   rfmSchemeBins: (scheme: string, need: number, got: number) =>
     `The '${scheme}' RFM scheme is written for scores 1–${need}, but --bins is ${got}. Use --bins ${need}, or a custom scheme file.`,
   rfmSchemeInvalid: (file: string, detail: string) => `${file} is not a valid RFM scheme: ${detail}. A scheme is {"bins": 5, "segments": [{"name": "...", "r": [lo, hi], "f": [lo, hi], "m": [lo, hi]}, …]} (first match wins).`,
-  rfmBins: (got: unknown) => `--bins must be 3 or 5 (or another integer from 2 to 10). Got ${q(got)}.`,
+  rfmBins: (got: unknown) => `--bins must be 3 or 5 (or another integer from 2 to 9, one digit per score). Got ${q(got)}.`,
 };

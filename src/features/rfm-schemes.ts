@@ -32,7 +32,7 @@ export interface RfmScheme {
 const range = z.tuple([z.number().int(), z.number().int()]);
 /** JSON form of a user table. */
 export const rfmSchemeSchema = z.object({
-  bins: z.number().int().min(2).max(10),
+  bins: z.number().int().min(2).max(9),
   segments: z.array(z.object({ name: z.string().min(1), r: range.optional(), f: range.optional(), m: range.optional() }).strict()).min(1),
 }).strict();
 

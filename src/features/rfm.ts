@@ -14,7 +14,7 @@ import { RFM_SCHEMES, rfmSegments, type RfmScheme } from './rfm-schemes.js';
 
 /** Options of {@link rfmAnalysis}. */
 export const rfmOptionsSchema = z.object({
-  bins: z.number().int().min(2).max(10).default(5).describe('Score levels (5 = quintiles, 3 = terciles). **Default:** 5.'),
+  bins: z.number().int().min(2).max(9).default(5).describe('Score levels (5 = quintiles, 3 = terciles). **Default:** 5.'),
   ties: z.enum(['first', 'together']).default('first').describe(
     "'first': equal-size levels, ties broken by customer ID order (pandas qcut on rank(method='first')); 'together': value quantiles, equal values share a score (qcut with duplicates='drop'; may give fewer levels). **Default:** 'first'.",
   ),

@@ -128,6 +128,20 @@ export function registerFeatures(program: Command, io: Io, setExit: (code: numbe
     .option('--json', 'print the report as JSON')
     .option('-q, --quiet', 'no progress output')
     .addHelpText('after', `
+Features (A = as-of day; orders = a customer's non-cancelled lines with the same invoice, or timestamp):
+  recency_days        A − day of the last order            tenure_days     A − day of the first order
+  frequency           number of orders                     monetary_total  sum of line amounts
+  monetary_avg        monetary_total / frequency
+  ipi_mean_days       mean gap between consecutive orders (days; empty with one order)
+  ipi_std_days        population standard deviation of those gaps
+  orders_last_window  orders in [A − W, A)                 orders_prev_window  orders in [A − 2W, A − W)  (W = --window)
+  velocity_trend      (last − prev) / (last + prev), 0 when both are 0
+  weekend_share       share of orders on Saturday or Sunday
+  daypart_*           share of orders at night [0,6), morning [6,12), afternoon [12,18), evening [18,24) (times of day only)
+  category_breadth    distinct categories                  category_depth  lines of the top category / lines with a category
+  cancel_rate         cancelled orders / (orders + cancelled orders)   (with --cancel-prefix or --cancel-negative)
+  discount_share      share of lines with discount > 0     (with --discount)
+
 Example (CDNOW: no header, fixed width):
   segkit features data/samples/cdnow_master.txt --customer column1 --date column2 --quantity column3 --amount column4 --out customers.parquet
 `)

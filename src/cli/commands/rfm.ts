@@ -67,7 +67,7 @@ export function registerRfm(program: Command, io: Io, setExit: (code: number) =>
     .action(async (source: string, flags: RfmFlags) => {
       const spec = transactionSpecFromFlags(flags);
       const bins = numberFlag(flags.bins, '--bins', { integer: true, min: 2 }) ?? 5;
-      if (bins > 10) throw new SegkitError('E_OPTION', msg.rfmBins(flags.bins), { field: '--bins' });
+      if (bins > 9) throw new SegkitError('E_OPTION', msg.rfmBins(flags.bins), { field: '--bins' });
       const scheme = schemeOf(io, flags.scheme, bins);
       const r = await transactionFeatures(transactionSource(io, source, flags), spec);
       const rfm = rfmAnalysis(r.table!, scheme, { bins, ties: flags.quantiles ? 'together' : 'first' });
