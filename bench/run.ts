@@ -4,6 +4,7 @@ import { benchKmodes, kmodesTable } from './kmodes.bench.js';
 import { benchKmedoids, kmedoidsTable } from './kmedoids.bench.js';
 import { benchSelect, selectTable } from './select.bench.js';
 import { benchGmm, gmmTable } from './gmm.bench.js';
+import { benchFeatures } from './features.bench.js';
 
 /** One entry per benchmark: runs it and returns its Markdown table. */
 const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
   kmedoids: async (q) => kmedoidsTable(await benchKmedoids(q)),
   select: async (q) => selectTable(await benchSelect(q)),
   gmm: async (q) => gmmTable(await benchGmm(q)),
+  features: (q) => benchFeatures(q),
 };
 
 const [what = 'kmeans', ...rest] = process.argv.slice(2);

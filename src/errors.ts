@@ -60,7 +60,10 @@ export type WarningCode =
   | 'W_SAMPLED'
   | 'W_FALLBACK'
   | 'W_MANY_LEVELS'
-  | 'W_COVARIANCE_REGULARISED';
+  | 'W_COVARIANCE_REGULARISED'
+  | 'W_UNPARSED_ROWS'
+  | 'W_MIXED_DATES'
+  | 'W_NEGATIVE_AMOUNTS';
 
 /** A recoverable problem, reported to the user but not fatal. */
 export interface SegkitWarning {

@@ -94,3 +94,17 @@ export type { ExportSqlOptions } from './model/sql/export-sql.js';
 export type { NoveltyRules } from './model/novelty.js';
 export { FORMAT_NAME, FORMAT_VERSION } from './model/artifact.js';
 export type { SegmentationModel, Segment, Manifest } from './model/artifact.js';
+
+// features: transactions → customer features and RFM
+export { transactionFeatures } from './features/transaction-features.js';
+export type { TransactionFeatures, TransactionFeaturesOptions } from './features/transaction-features.js';
+export { transactionSpecSchema } from './features/transaction-spec.js';
+export type { TransactionSpec, TransactionSpecInput } from './features/transaction-spec.js';
+export type { FeaturePlan, TransactionReport } from './features/prepare-features.js';
+export type { FeatureTable } from './features/sql-engine.js';
+export { featureSql, featureColumns } from './features/feature-sql.js';
+export type { FeatureFamilies } from './features/feature-sql.js';
+export { rfmAnalysis, rfmOptionsSchema } from './features/rfm.js';
+export type { RfmOptions, RfmResult, RfmSegmentSummary } from './features/rfm.js';
+export { RFM_SCHEMES, parseRfmScheme } from './features/rfm-schemes.js';
+export type { RfmScheme } from './features/rfm-schemes.js';

@@ -187,4 +187,35 @@ export const msg = {
   mixtureStateShape: (model: string, expected: number, got: number) =>
     `The covariances of this ${model} mixture must hold ${expected} numbers; the model file has ${got}.`,
   lpaModelsEmpty: () => `The LPA grid needs at least one model and one number of profiles.`,
+  // --- transactions → features, RFM: features/ (add new builders below this line) ---
+  txMissingColumns: (source: string, missing: readonly { flag: string; column: string }[], found: readonly string[]) =>
+    `${source} has no column ${missing.map((m) => `"${m.column}" (${m.flag})`).join(', ')}. Columns found: ${list(found, 20)}.` +
+    (found.every((c) => /^column\d+$/.test(c)) ? ' The file has no header line, so its columns are named column1, column2, …' : ''),
+  txEmpty: (source: string) => `${source} has no transaction lines.`,
+  txNoCustomers: (source: string, column: string) =>
+    `${source}: no line has both a customer ID in column "${column}", a readable date and a readable amount, so there are no customers to describe.`,
+  txNoDates: (source: string, column: string, examples: readonly string[]) =>
+    `${source}, column "${column}": no value is a date segkit can read (e.g. ${list(examples, 3)}). Name the layout with --date-format iso|yyyymmdd|mdy|dmy.`,
+  txSlashOrderMixed: (column: string, dayFirst: string, monthFirst: string) =>
+    `Column "${column}" mixes day-first and month-first dates ("${dayFirst}" has a day above 12 first, "${monthFirst}" second). Name the layout with --date-format mdy or dmy.`,
+  txMixedDates: (column: string, counts: Readonly<Record<string, number>>, examples: readonly string[]) =>
+    `Column "${column}" mixes date layouts: ${Object.entries(counts).filter(([, n]) => n > 0).map(([f, n]) => `${n.toLocaleString('en-US')} ${f}`).join(', ')} (e.g. ${list(examples, 4)}); each value was read in the layout it matches.`,
+  txUnparsedDates: (count: number, column: string, examples: readonly string[]) =>
+    `${count.toLocaleString('en-US')} line(s) have a date in column "${column}" that could not be read (e.g. ${list(examples, 3)}); they were left out. Use --date-format to name the layout.`,
+  txBadAmounts: (count: number, what: string) =>
+    `${count.toLocaleString('en-US')} line(s) have no readable number in ${what}; they were left out.`,
+  txNoCustomer: (count: number, column: string, share: number) =>
+    `${count.toLocaleString('en-US')} line(s) (${(share * 100).toFixed(1)}% of revenue) have no customer ID in column "${column}"; they were counted and kept apart, not assigned to any customer.`,
+  txNegativeAmounts: (count: number) =>
+    `${count.toLocaleString('en-US')} line(s) have a negative amount or quantity but no cancellation rule, so they were netted into the customers' totals. If they are returns, add --cancel-negative (or --cancel-prefix with --invoice).`,
+  txAsOfBeforeFirst: (asOf: string, first: string) =>
+    `The as-of date ${asOf} is before the first transaction (${first}); every customer would have no history. Use a later --as-of, or leave it out (default: the day after the last transaction).`,
+  txNeedsFlag: (flag: string) =>
+    `Transactions need ${flag} <column> (which column holds the ${flag === '--customer' ? 'customer ID' : 'transaction date'}); see segkit features --help.`,
+  txCancelPrefixNeedsInvoice: () => `--cancel-prefix names a prefix of invoice numbers, so it needs --invoice.`,
+
+  rfmSchemeBins: (scheme: string, need: number, got: number) =>
+    `The '${scheme}' RFM scheme is written for scores 1–${need}, but --bins is ${got}. Use --bins ${need}, or a custom scheme file.`,
+  rfmSchemeInvalid: (file: string, detail: string) => `${file} is not a valid RFM scheme: ${detail}. A scheme is {"bins": 5, "segments": [{"name": "...", "r": [lo, hi], "f": [lo, hi], "m": [lo, hi]}, …]} (first match wins).`,
+  rfmBins: (got: unknown) => `--bins must be 3 or 5 (or another integer from 2 to 9, one digit per score). Got ${q(got)}.`,
 };

@@ -14,6 +14,8 @@ import { registerInspect } from './commands/inspect.js';
 import { registerExportSql } from './commands/export-sql.js';
 import { registerSimilar } from './commands/similar.js';
 import { registerSelect } from './commands/select.js';
+import { registerFeatures } from './commands/features.js';
+import { registerRfm } from './commands/rfm.js';
 import { SEGKIT_VERSION } from '../version.js';
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -33,6 +35,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerExportSql(program, io, setExit);
   registerSimilar(program, io, setExit);
   registerSelect(program, io, setExit);
+  registerFeatures(program, io, setExit);
+  registerRfm(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   const json = argv.includes('--json');

@@ -21,8 +21,10 @@ import { parseOptions } from '../../options.js';
 import { drawSeed } from '../../math/rng.js';
 import { parseKRange } from '../../select/k-range.js';
 import { autoK } from '../auto-k.js';
+import { addTransactionFlags, transactionFrame, type TransactionFlags } from './features.js';
 
-interface FitFlags extends SourceFlags, PrepFlags, MethodFlags {
+interface FitFlags extends SourceFlags, PrepFlags, MethodFlags, Omit<TransactionFlags, keyof SourceFlags | keyof PrepFlags> {
+  fromTransactions?: boolean;
   nClusters?: string;
   kRange: string;
   seed?: string;
@@ -68,7 +70,9 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
     .option('--k-range <range>', "range of k that -k auto chooses from, 'min..max'", '2..10');
   addMethodOptionFlags(cmd);
   addPrepFlags(cmd);
+  addTransactionFlags(cmd, false, false);
   cmd
+    .option('--from-transactions', 'the source is transaction lines: compute customer features first (see segkit features; name columns with --customer, --date, --amount …); the model records the feature SQL so assign re-scores later transactions')
     .option('--seed <n>', 'random seed (drawn and recorded when absent)')
     .option('-o, --out <file>', 'model file to write', 'segkit-model.json')
     .option('--assignments <file>', 'also write every customer\'s segment (.csv, .parquet or .jsonl)')
@@ -88,16 +92,20 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
         const clusterer = getClusterer(flags.method);
         parseOptions(clusterer.schema, options, flags.method);
         if (auto) parseKRange(flags.kRange, '--k-range');
-        const frame = await readSource(io, source, flags, flags.id, progress);
+        // --from-transactions hook: features from transaction lines, plan kept in the model.
+        const tx = flags.fromTransactions ? await transactionFrame(io, source, flags) : null;
+        const frame = tx ? tx.frame : await readSource(io, source, flags, flags.id, progress);
+        const idColumn = tx ? 'customer_id' : flags.id;
         // -k auto: choose k as `segkit select` does, then fit it and keep the evidence in the manifest.
         const chosen = auto
-          ? await autoK(frame, { method: flags.method, options, prep, idColumn: flags.id, weightColumn: flags.weight, kRange: flags.kRange, seed: seed!, onProgress: (p) => progress.update(p) })
+          ? await autoK(frame, { method: flags.method, options, prep, idColumn, weightColumn: flags.weight, kRange: flags.kRange, seed: seed!, onProgress: (p) => progress.update(p) })
           : null;
         if (chosen) options.nClusters = chosen.k;
         const fitted = await fitModel(frame, {
-          method: flags.method, options, prep, idColumn: flags.id, weightColumn: flags.weight, seed, onProgress: (p) => progress.update(p),
+          method: flags.method, options, prep, idColumn, weightColumn: flags.weight, seed, onProgress: (p) => progress.update(p),
         });
-        const result = chosen ? { ...fitted, model: { ...fitted.model, manifest: { ...fitted.model.manifest, selection: chosen.report } } } : fitted;
+        const withTx = tx ? { ...fitted, model: { ...fitted.model, features: tx.plan }, warnings: [...tx.warnings, ...fitted.warnings] } : fitted;
+        const result = chosen ? { ...withTx, model: { ...withTx.model, manifest: { ...withTx.model.manifest, selection: chosen.report } } } : withTx;
         progress.stop();
         // Write the assignments first: if that fails, no model claims a run that left no output.
         if (flags.assignments) await writeAssignments(resolvePath(io, flags.assignments), result);
