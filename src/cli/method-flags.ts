@@ -25,7 +25,7 @@ export interface MethodFlags {
 /** Registers --init … --batch-size (--method is registered by the command, before its k flag). */
 export function addMethodOptionFlags(cmd: Command): void {
   cmd
-    .option('--init <how>', "seeding: kmeans 'kmeans++' | 'random'; kprototypes/kmodes 'cao' | 'huang' | 'random'; kmedoids 'build' | 'random'")
+    .option('--init <how>', "seeding: kmeans 'kmeans++' | 'random'; kprototypes/kmodes 'cao' | 'huang' | 'kmodes++' | 'random'; kmedoids 'build' | 'random'")
     .option('--n-init <n>', "restarts, or 'auto'")
     .option('--max-iter <n>', 'iteration cap per restart')
     .option('--tol <x>', 'convergence tolerance (relative to mean feature variance)')
