@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Clusterer } from './types.js';
 import { mixtureOptionFields } from './mixture/options.js';
 import { SKLEARN_COVARIANCE_TYPES } from './mixture/covariance.js';
+import { mixtureSqlScores } from './mixture/sql-scores.js';
 import { fitMixture, mixturePredict, mixtureProba, type MixtureState } from './mixture/fit-mixture.js';
 
 /** Gaussian mixture options; every field has its rule and default in the schema. */
@@ -40,5 +41,6 @@ export const gmmClusterer: Clusterer<GmmParams, GmmState> = {
   },
   predict: (state, data) => mixturePredict(state, data, 'gmm'),
   predictProba: (state, data) => mixtureProba(state, data, 'gmm'),
+  sqlScores: (state, input, d) => mixtureSqlScores(state, input.features, d),
   nClusters: (state) => state.weights.length,
 };

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Clusterer } from './types.js';
 import { mixtureOptionFields } from './mixture/options.js';
 import type { CovarianceModel } from './mixture/covariance.js';
+import { mixtureSqlScores } from './mixture/sql-scores.js';
 import { fitMixture, mixturePredict, mixtureProba, type MixtureState } from './mixture/fit-mixture.js';
 
 /** tidyLPA's model numbers and the mclust model each one is. */
@@ -50,5 +51,6 @@ export const lpaClusterer: Clusterer<LpaParams, LpaState> = {
   },
   predict: (state, data) => mixturePredict(state, data, 'lpa'),
   predictProba: (state, data) => mixtureProba(state, data, 'lpa'),
+  sqlScores: (state, input, d) => mixtureSqlScores(state, input.features, d),
   nClusters: (state) => state.weights.length,
 };

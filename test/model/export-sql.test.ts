@@ -52,6 +52,9 @@ describe('model/export-sql: the exported SQL scores like in-process predict (Duc
     models.kprototypes = (await fitModel(train, { method: 'kprototypes', options: { nClusters: 4 }, seed: 3 })).model;
     models.kmedoids = (await fitModel(train, { method: 'kmedoids', options: { nClusters: 4 }, seed: 3 })).model;
     models.kmodes = (await fitModel(train, { method: 'kmodes', options: { nClusters: 3 }, prep: { features: ['plan', 'region', 'active'] }, seed: 3 })).model;
+    models.gmm = (await fitModel(train, { method: 'gmm', options: { nClusters: 3 }, prep: { features: ['age', 'income', 'balance', 'joined'] }, seed: 3 })).model;
+    models['lpa-vvi'] = (await fitModel(train, { method: 'lpa', options: { nClusters: 3, model: 'VVI' }, prep: { features: ['age', 'income', 'balance', 'active'] }, seed: 3 })).model;
+    models['gmm-spherical'] = (await fitModel(train, { method: 'gmm', options: { nClusters: 2, covarianceType: 'spherical' }, prep: { features: ['age', 'balance'] }, seed: 3 })).model;
     models['kmeans-robust-mode'] = (await fitModel(train, { options: { nClusters: 3 }, prep: { scale: 'robust', categoricalMissing: 'mode', missingIndicator: true, encode: 'ordinal' }, seed: 5 })).model;
   });
   after(async () => {
@@ -60,7 +63,7 @@ describe('model/export-sql: the exported SQL scores like in-process predict (Duc
     cluster?.stop();
   });
 
-  for (const name of ['kmeans', 'kprototypes', 'kmedoids', 'kmodes', 'kmeans-robust-mode']) {
+  for (const name of ['kmeans', 'kprototypes', 'kmedoids', 'kmodes', 'kmeans-robust-mode', 'gmm', 'lpa-vvi', 'gmm-spherical']) {
     for (const dialect of ['duckdb', 'postgres'] as const) {
       it(`${name} in ${dialect}: same segment and runner-up for every row, confidence and distance to 1e-9`, async () => {
         const model = models[name];
@@ -80,7 +83,8 @@ describe('model/export-sql: the exported SQL scores like in-process predict (Duc
           assert.equal(r.segment_name, model.segments[s.labels[i]].name);
           assert.equal(r.runner_up === null ? -1 : Number(r.runner_up), s.runnerUp[i], `runner-up of ${id}`);
           assert.ok(Math.abs(Number(r.confidence) - s.confidence[i]) <= 1e-9, `confidence of ${id}: ${r.confidence} vs ${s.confidence[i]}`);
-          assert.ok(Math.abs(Number(r.distance) - s.distance[i]) <= 1e-9 * Math.max(1, s.distance[i]), `distance of ${id}`);
+          if (Number.isNaN(s.distance[i])) assert.equal(r.distance, null, `distance of ${id}`);
+          else assert.ok(Math.abs(Number(r.distance) - s.distance[i]) <= 1e-9 * Math.max(1, s.distance[i]), `distance of ${id}`);
         });
       });
     }

@@ -17,6 +17,14 @@ import { decodeState } from '../state-codec.js';
 import type { PipelineState } from '../../prep/pipeline.js';
 import { pipelineSql } from './pipeline-sql.js';
 
+/**
+ * exp() that gives 0 where the result underflows: PostgreSQL raises an error there instead. Below
+ * −745 the double result is 0 or the smallest subnormal, so the posterior is unchanged.
+ */
+function safeExp(e: string, d: Dialect): string {
+  return `CASE WHEN (${e}) < ${d.num(-745)} THEN ${d.num(0)} ELSE exp(${e}) END`;
+}
+
 /** Options of {@link exportSql}. */
 export interface ExportSqlOptions {
   /** 'duckdb' or 'postgres'. */
@@ -50,9 +58,12 @@ export function exportSql(model: SegmentationModel, o: ExportSqlOptions): string
   const best = scores.kind === 'distance' ? `LEAST(${all.join(', ')})` : `GREATEST(${all.join(', ')})`;
   // First segment whose score equals the best, as the in-process loops (strict comparison) pick.
   const segment = k === 1 ? '0' : `CASE ${all.map((a, j) => `WHEN ${a} = "_best" THEN ${j}`).join(' ')} END`;
-  const excluded = (j: number) => `CASE WHEN "segment" = ${j} THEN ${d.num(scores.kind === 'distance' ? Infinity : -Infinity)} ELSE ${s(j)} END`;
+  // Mixtures rank the runner-up by posterior, as in-process predict does: far from every component the
+  // other posteriors underflow to 0 together, and the first of them is the runner-up.
+  const rank = (j: number) => (scores.kind === 'distance' ? s(j) : safeExp(`${s(j)} - "_best"`, d));
+  const excluded = (j: number) => `CASE WHEN "segment" = ${j} THEN ${d.num(scores.kind === 'distance' ? Infinity : -Infinity)} ELSE ${rank(j)} END`;
   const second = k === 1 ? d.num(scores.kind === 'distance' ? Infinity : -Infinity) : `${scores.kind === 'distance' ? 'LEAST' : 'GREATEST'}(${Array.from({ length: k }, (_, j) => excluded(j)).join(', ')})`;
-  const runnerUp = k === 1 ? 'CAST(NULL AS INTEGER)' : `CASE ${Array.from({ length: k }, (_, j) => `WHEN "segment" <> ${j} AND ${s(j)} = "_second" THEN ${j}`).join(' ')} END`;
+  const runnerUp = k === 1 ? 'CAST(NULL AS INTEGER)' : `CASE ${Array.from({ length: k }, (_, j) => `WHEN "segment" <> ${j} AND ${rank(j)} = "_second" THEN ${j}`).join(' ')} END`;
   const names = model.segments.map((g) => `WHEN ${g.id} THEN ${d.lit(g.name)}`).join(' ');
   let confidence: string, distance: string;
   if (scores.kind === 'distance') {
@@ -63,7 +74,7 @@ export function exportSql(model: SegmentationModel, o: ExportSqlOptions): string
   } else {
     distance = `CAST(NULL AS ${d.double})`;
     // Posterior of the best segment: 1 / Σ_j exp(s_j − best), the log-sum-exp form that never overflows.
-    confidence = `${d.num(1)} / (${all.map((a) => `exp(${a} - "_best")`).join(' + ')})`;
+    confidence = `${d.num(1)} / (${all.map((a) => safeExp(`${a} - "_best"`, d)).join(' + ')})`;
   }
   const lines = [
     `-- segkit ${model.manifest.segkitVersion}: segments of ${model.manifest.method} model (${k} segments) fitted on ${model.manifest.source.replace(/\n/g, ' ')}`,
