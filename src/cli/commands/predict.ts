@@ -7,8 +7,7 @@ import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { resolvePath } from '../io.js';
 import { loadModel } from '../../model/load.js';
-import { predict } from '../../model/predict.js';
-import { frameFromRecords } from '../../data/frame.js';
+import { predictRecords } from '../../model/predict-records.js';
 import { SegkitError } from '../../errors.js';
 import { EXIT_OK } from '../exit-codes.js';
 
@@ -51,9 +50,7 @@ export function registerPredict(program: Command, io: Io, setExit: (code: number
         text.split(/\r?\n/).forEach((line, i) => line.trim() && parse(line, { file: flags.rows, row: i + 1 }));
       }
       if (records.length === 0) throw new SegkitError('E_USAGE', 'Give at least one customer with --row \'{"col": value, …}\' or --rows file.jsonl.');
-      const idColumn = model.manifest.idColumn;
-      const frame = frameFromRecords(records, flags.rows ?? '--row');
-      const out = predict(model, frame).map((p, i) => ({ ...(idColumn && records[i][idColumn] !== undefined ? { id: String(records[i][idColumn]) } : {}), ...p }));
+      const out = predictRecords(model, records, flags.rows ?? '--row');
       io.stdout(JSON.stringify(out.length === 1 && !flags.rows ? out[0] : out, null, 2) + '\n');
       setExit(EXIT_OK);
     });

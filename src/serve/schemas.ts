@@ -1,0 +1,97 @@
+/**
+ * The HTTP API's request and response shapes as zod schemas: the handlers validate bodies with
+ * them, and `openapi.ts` turns the same objects into the committed OpenAPI document (STYLE.md F).
+ * @module
+ */
+import { z } from 'zod';
+
+/** One value of a customer row: JSON has no NaN or Infinity, so null is the missing value. */
+export const rowValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** One customer: column name → value, as in the training table. */
+export const rowSchema = z
+  .record(z.string(), rowValueSchema)
+  .describe('One customer: column name to value, with the columns the model was fitted on (see GET /models/{id}, `features`). null means missing; extra columns are ignored.');
+
+/** Body of POST /models/{id}/predict. Exactly one of `rows` and `row`. */
+export const predictBodySchema = z
+  .strictObject({
+    rows: z.array(rowSchema).min(1).optional().describe('A batch of customers (at most the server\'s --max-batch, **default:** 10,000).'),
+    row: rowSchema.optional().describe('One customer.'),
+  })
+  .describe('Customers to score: exactly one of `rows` and `row`. Unknown fields are rejected.');
+export type PredictBody = z.infer<typeof predictBodySchema>;
+
+/** One scored customer. Fields added to the library's predict contract are passed through. */
+export const predictionSchema = z
+  .looseObject({
+    id: z.string().optional().describe("The customer ID, when the row has the model's ID column."),
+    segment: z.number().int().describe('Segment id (0-based); -1 when the method leaves the row unassigned.'),
+    segmentName: z.string(),
+    distance: z.number().nullable().describe('Distance to the segment center in the model\'s feature space (null when the method has no centers).'),
+    runnerUp: z.number().int().nullable().describe('The second-nearest segment (null when none).'),
+    runnerUpName: z.string().nullable(),
+    notes: z.array(z.string()).describe('What the model had not seen in training (unseen categorical levels, …).'),
+  })
+  .describe("One row's prediction, in request order. Fields of the library's `predict` are passed through unchanged.");
+
+export const predictResponseSchema = z.strictObject({
+  model: z.string().describe('Id of the model that scored the rows.'),
+  modelCreatedAt: z.string().describe('When that model was fitted (changes when a hot reload swapped in a new file).'),
+  predictions: z.array(predictionSchema).describe('One per row, in request order (one element for `row`).'),
+});
+
+export const segmentSchema = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  size: z.number().int().describe('Training customers in the segment.'),
+  share: z.number().describe('Share of the training customers, in [0, 1].'),
+});
+
+export const featureSchema = z.strictObject({
+  name: z.string().describe('Input column name, as the rows must spell it.'),
+  kind: z.enum(['numeric', 'boolean', 'date', 'categorical']),
+  levels: z.array(z.string()).optional().describe('Levels seen in training (categorical columns).'),
+});
+
+export const modelSummarySchema = z.strictObject({
+  id: z.string(),
+  method: z.string(),
+  segments: z.number().int().describe('Number of segments.'),
+  createdAt: z.string(),
+  loadedAt: z.string().describe('When this server loaded the current file (changes on hot reload).'),
+});
+
+export const modelListSchema = z.strictObject({ models: z.array(modelSummarySchema) });
+
+export const modelDetailSchema = z.strictObject({
+  id: z.string(),
+  method: z.string(),
+  options: z.record(z.string(), z.unknown()).describe('The method\'s options, with defaults filled in.'),
+  createdAt: z.string(),
+  loadedAt: z.string(),
+  idColumn: z.string().nullable().describe('Customer ID column of the training data; echoed as `id` in predictions.'),
+  trainingRows: z.number().int(),
+  features: z.array(featureSchema).describe('The input columns every row must have.'),
+  segments: z.array(segmentSchema),
+  metrics: z.record(z.string(), z.number().nullable()).describe('Training metrics (silhouette, Davies-Bouldin, Calinski-Harabasz, inertia or cost, …).'),
+  warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })).describe('Warnings raised when the model was fitted.'),
+});
+
+export const healthSchema = z.strictObject({
+  status: z.literal('ok'),
+  models: z.number().int().describe('Number of models loaded.'),
+  uptimeSeconds: z.number(),
+});
+
+export const modelParamsSchema = z.strictObject({ id: z.string().describe('Model id: the file name without .json, or the id given as id=path.') });
+
+/** The body of every error response: a SegkitError's JSON form. */
+export const errorBodySchema = z.strictObject({
+  error: z.strictObject({
+    code: z.string().describe('Stable error code (E_OPTION, E_DATA_TYPE, E_NOT_FOUND, …).'),
+    message: z.string().describe('A full sentence naming the field, row or column.'),
+    where: z.strictObject({ file: z.string().optional(), row: z.number().int().optional(), column: z.string().optional(), field: z.string().optional() }),
+    hint: z.string().optional(),
+  }),
+});
