@@ -34,6 +34,9 @@ export type { PipelineOptions, PipelineParams } from './prep/pipeline-options.js
 
 // cluster
 export { kmeansClusterer, kmeansOptionsSchema } from './cluster/kmeans.js';
+export { kmodesClusterer, kmodesOptionsSchema } from './cluster/kmodes.js';
+export { kprototypesClusterer, kprototypesOptionsSchema } from './cluster/kprototypes.js';
+export type { MixedState, MixedParams } from './cluster/kmodes-fit.js';
 export type { KMeansOptions, KMeansState } from './cluster/kmeans.js';
 export { getClusterer, methodNames } from './cluster/registry.js';
 export type { Clusterer, Fitted, FitContext, Progress } from './cluster/types.js';
@@ -55,5 +58,8 @@ export { saveModel } from './model/save.js';
 export { loadModel, parseModel } from './model/load.js';
 export { predict, scoreFrame } from './model/predict.js';
 export type { Prediction, Scores } from './model/predict.js';
+export { exportSql } from './model/sql/export-sql.js';
+export type { ExportSqlOptions } from './model/sql/export-sql.js';
+export type { NoveltyRules } from './model/novelty.js';
 export { FORMAT_NAME, FORMAT_VERSION } from './model/artifact.js';
 export type { SegmentationModel, Segment, Manifest } from './model/artifact.js';

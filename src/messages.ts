@@ -101,6 +101,11 @@ export const msg = {
     `Column "${column}" has ${distinct.toLocaleString('en-US')} distinct values${grouped > 0 ? ` (${grouped.toLocaleString('en-US')} rare ones grouped into '(other)')` : ''}: is it an identifier, free text or a timestamp? ` +
     `If so, leave it out with --exclude ${column}; if its values have an order or a number inside, make it numeric with --numeric ${column}.`,
 
+  // --- SQL export: model/sql/ ---
+  noSqlForMethod: (method: string) => `Method '${method}' has no SQL export yet; score with 'segkit assign' instead.`,
+  noSqlForStep: (column: string, step: string) =>
+    `Column "${column}" uses the '${step}' step, which has no SQL form (its normal output needs the inverse normal CDF). Refit with --scale standard, robust or minmax to export SQL.`,
+
   // --- preprocessing: prep/ (add new builders below this line) ---
   unseenLevelCode: (column: string, value: string) =>
     `${column}: level "${value}" was not seen in training (it matches no segment's level: a mismatch everywhere).`,

@@ -19,6 +19,7 @@ import { miniBatchKMeans } from './minibatch.js';
 import { nearestCenter, nearestTwoCenters } from './nearest-center.js';
 import { sqDist } from '../math/distance.js';
 import { checkFitData, checkPredictData } from './check-data.js';
+import { sqDistSql } from './sql-scores.js';
 
 /** Rows above which `algorithm: 'auto'` switches to mini-batch (see bench/RESULTS.md for the timing that sets it). */
 export const MINIBATCH_AUTO_ROWS = 2_000_000;
@@ -79,6 +80,7 @@ export const kmeansClusterer: Clusterer<KMeansParams, KMeansState> = {
       for (let j = 0; j < c.rows; j++) out[i * c.rows + j] = Math.sqrt(sqDist(x.data, i * x.cols, c.data, j * c.cols, x.cols));
     return { rows: x.rows, cols: c.rows, data: out };
   },
+  sqlScores: (state, input, d) => ({ kind: 'distance', exprs: state.centers.map((c) => sqDistSql(input.features, c, d)), reported: 'sqrt' }),
   nClusters: (state) => state.centers.length,
 };
 

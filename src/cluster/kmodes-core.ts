@@ -71,22 +71,55 @@ export function rowCost(x: MixedData, i: number, p: Prototypes, c: number, gamma
   return num + gamma * mis;
 }
 
-/** Cheapest prototype of row i (first minimum) and its cost. */
-export function nearestPrototype(x: MixedData, i: number, p: Prototypes, gamma: number): { c: number; cost: number } {
-  let best = 0, bestCost = Infinity;
-  for (let c = 0; c < p.k; c++) {
-    const cost = rowCost(x, i, p, c, gamma);
-    if (cost < bestCost) (bestCost = cost), (best = c);
+/**
+ * Cheapest prototype of row i (first minimum) and its cost; written out in full (hot loop).
+ * `hint` (the row's current cluster) is scored first, so later prototypes can stop counting as soon
+ * as they cannot win: sums of non-negative terms only grow under rounding, so a partial cost at or
+ * above the best (strictly above, for a lower index that would win a tie) proves the full one is too.
+ */
+export function nearestPrototype(x: MixedData, i: number, p: Prototypes, gamma: number, hint = 0): { c: number; cost: number } {
+  const d = x.nNum, m = x.nCat, num = x.num, cat = x.cat, means = p.means, modes = p.modes;
+  const a = i * d, ac = i * m;
+  let best = -1, bestCost = Infinity;
+  for (let t = 0; t < p.k; t++) {
+    const c = t === 0 ? hint : t <= hint ? t - 1 : t;
+    const b = c * d, bc = c * m;
+    // A lower index wins ties, so it is pruned only when strictly worse.
+    const wins = best < 0 || c < best;
+    let sq = 0;
+    for (let j = 0; j < d; j++) {
+      const u = num[a + j] - means[b + j];
+      sq += u * u;
+    }
+    if (wins ? sq > bestCost : sq >= bestCost) continue;
+    let mis = 0, pruned = false;
+    for (let j = 0; j < m; j++)
+      if (cat[ac + j] !== modes[bc + j]) {
+        mis++;
+        const partial = sq + gamma * mis;
+        if (wins ? partial > bestCost : partial >= bestCost) {
+          pruned = true;
+          break;
+        }
+      }
+    if (pruned) continue;
+    const cost = sq + gamma * mis;
+    if (cost < bestCost || (cost === bestCost && c < best)) (bestCost = cost), (best = c);
   }
-  return { c: best, cost: bestCost };
+  NEAREST.c = best;
+  NEAREST.cost = bestCost;
+  return NEAREST;
 }
 
+/** Reused result of nearestPrototype: the hot loop allocates nothing (read it before the next call). */
+const NEAREST = { c: 0, cost: 0 };
+
 /** Labels and weighted cost against fixed prototypes (kmodes' `labels_cost`). */
-export function labelsCost(x: MixedData, p: Prototypes, gamma: number): { labels: Int32Array; cost: number } {
+export function labelsCost(x: MixedData, p: Prototypes, gamma: number, hints?: Int32Array): { labels: Int32Array; cost: number } {
   const labels = new Int32Array(x.rows);
   let cost = 0;
   for (let i = 0; i < x.rows; i++) {
-    const r = nearestPrototype(x, i, p, gamma);
+    const r = nearestPrototype(x, i, p, gamma, hints ? hints[i] : 0);
     labels[i] = r.c;
     cost += r.cost * (x.weights ? x.weights[i] : 1);
   }
@@ -158,7 +191,7 @@ export function runKModes(
     t.setMean(p, c);
     for (let j = 0; j < m; j++) (p.modes as Int32Array)[c * m + j] = t.mode(c, j);
   }
-  let cost = labelsCost(x, p, gamma).cost;
+  let cost = labelsCost(x, p, gamma, member).cost;
   const epochCosts = [cost];
   let labels: Int32Array = new Int32Array(0);
   let nIter = 0, converged = false;
@@ -168,15 +201,15 @@ export function runKModes(
     nIter++;
     let moves = 0;
     for (let i = 0; i < n; i++) {
-      const to = nearestPrototype(x, i, p, gamma).c;
       const from = member[i];
+      const to = nearestPrototype(x, i, p, gamma, from).c;
       if (to === from) continue;
       moves++;
       move(i, from, to);
       if (t.members[from] === 0) (refill(from), refilled++);
     }
     // 3. Labels and cost against the final prototypes of the epoch.
-    const lc = labelsCost(x, p, gamma);
+    const lc = labelsCost(x, p, gamma, member);
     labels = lc.labels;
     converged = moves === 0 || lc.cost >= cost;
     cost = lc.cost;

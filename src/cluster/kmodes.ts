@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { Clusterer } from './types.js';
-import { fitMixed, predictMixed, mixedDistances, mixedEmbedding, type MixedParams, type MixedState } from './kmodes-fit.js';
+import { fitMixed, predictMixed, mixedDistances, mixedEmbedding, mixedSqlScores, type MixedParams, type MixedState } from './kmodes-fit.js';
 
 /** Initialisation option shared by K-Modes and K-Prototypes. */
 export const mixedInitSchema = z
@@ -23,7 +23,7 @@ export const mixedBaseSchema = {
   nClusters: z.number().int().min(1).default(8).describe('Number of segments. Default: 8. At most the number of distinct rows.'),
   init: mixedInitSchema,
   nInit: z.union([z.literal('auto'), z.number().int().min(1)]).default('auto')
-    .describe("Restarts; the lowest cost wins. With 'cao' the first run starts from Cao's prototypes and the others from Huang's (Cao is deterministic). Default: 'auto' = 1 for 'cao' or explicit prototypes, 10 for 'huang' and 'random' (kmodes' n_init)."),
+    .describe("Restarts; the lowest cost wins. With 'cao' the first run starts from Cao's prototypes and the others from Huang's (Cao is deterministic). Default: 'auto' = 5 for 'cao' (Cao's start and 4 of Huang's), 1 for explicit prototypes, 10 for 'huang' and 'random' (kmodes' n_init)."),
   maxIter: z.number().int().min(1).default(100).describe('Epochs per restart. Default: 100 (kmodes).'),
 };
 
@@ -40,5 +40,6 @@ export const kmodesClusterer: Clusterer<MixedParams, MixedState> = {
   /** Number of columns where the customer differs from each segment's mode. */
   distances: (state, data) => mixedDistances(state, data, 'kmodes', (c) => c),
   embed: (state, data, rows) => mixedEmbedding(state, data, 'kmodes', rows),
+  sqlScores: (state, input, d) => mixedSqlScores(state, input, d, 'identity'),
   nClusters: (state) => state.modes.length,
 };

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { Clusterer } from './types.js';
-import { fitMixed, predictMixed, mixedDistances, mixedEmbedding, type MixedParams, type MixedState } from './kmodes-fit.js';
+import { fitMixed, predictMixed, mixedDistances, mixedEmbedding, mixedSqlScores, type MixedParams, type MixedState } from './kmodes-fit.js';
 import { mixedBaseSchema } from './kmodes.js';
 
 /** K-Prototypes options. */
@@ -34,5 +34,6 @@ export const kprototypesClusterer: Clusterer<MixedParams, MixedState> = {
   /** √(squared numeric distance + γ × mismatches): the Euclidean distance after one-hot encoding scaled by √(γ/2). */
   distances: (state, data) => mixedDistances(state, data, 'kprototypes', Math.sqrt),
   embed: (state, data, rows) => mixedEmbedding(state, data, 'kprototypes', rows),
+  sqlScores: (state, input, d) => mixedSqlScores(state, input, d, 'sqrt'),
   nClusters: (state) => state.modes.length,
 };

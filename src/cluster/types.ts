@@ -9,6 +9,7 @@ import type { Dataset } from '../data/dataset.js';
 import type { Matrix } from '../math/matrix.js';
 import type { Rng } from '../math/rng.js';
 import type { SegkitWarning, WarningCode } from '../errors.js';
+import type { Dialect } from '../data/sql-dialect.js';
 
 /** Progress report from a long-running step. */
 export interface Progress {
@@ -69,9 +70,24 @@ export interface Clusterer<Options extends object, State> {
    * is that space (k-means). `rows` limits it to some rows (a sample of large data).
    */
   embed?(state: State, data: Dataset, rows?: Int32Array): Matrix;
+  /**
+   * SQL expressions scoring a row against each cluster, for `export-sql`: `features` are SQL
+   * expressions of the numeric features (in matrix order), `codes` of the level codes (-1 = unseen).
+   * The generic part takes the argmin (distances) or argmax (log-densities) and the confidence.
+   */
+  sqlScores?(state: State, input: { features: readonly string[]; codes: readonly string[] }, d: Dialect): SqlScores;
   /** Number of clusters in a fitted state. */
   nClusters(state: State): number;
 }
+
+/**
+ * Per-cluster scores in SQL. 'distance': lower is better; `reported` maps the score to the distance
+ * reported and used for confidence (k-means scores squared distances, so 'sqrt'). 'log-density':
+ * log(weight) + log density, higher is better; confidence is the posterior.
+ */
+export type SqlScores =
+  | { kind: 'distance'; exprs: string[]; reported: 'sqrt' | 'identity' }
+  | { kind: 'log-density'; exprs: string[] };
 
 /** A clusterer with its option and state types erased, as kept in the registry. */
 export type AnyClusterer = Clusterer<any, any>;

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import type { NoveltyRules } from './novelty.js';
 
 /** Format name written in every model file. */
 export const FORMAT_NAME = 'segkit-model';
@@ -49,6 +50,8 @@ export interface SegmentationModel {
   readonly metrics: Readonly<Record<string, number | null>>;
   /** Preprocessing decisions, for `inspect`. */
   readonly prepReport: unknown;
+  /** Thresholds that flag new customers as novel (absent in models from before they existed). */
+  readonly novelty?: NoveltyRules;
   readonly warnings: readonly { code: string; message: string }[];
 }
 
@@ -75,5 +78,9 @@ export const modelSchema = z.object({
   segments: z.array(z.object({ id: z.number().int(), name: z.string(), size: z.number().int().min(0), share: z.number() })),
   metrics: z.record(z.string(), z.number().nullable()),
   prepReport: z.unknown(),
+  novelty: z.object({
+    distanceP99: z.array(z.number().nullable()),
+    ranges: z.record(z.string(), z.object({ kind: z.enum(['numeric', 'date']), min: z.number(), max: z.number() })),
+  }).optional(),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });

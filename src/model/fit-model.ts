@@ -22,9 +22,9 @@ import { encodeState } from './state-codec.js';
 import { frameHash } from './data-hash.js';
 import { FORMAT_NAME, FORMAT_VERSION, type SegmentationModel, type Segment } from './artifact.js';
 import { trainingMetrics, metricSpace } from './training-metrics.js';
+import { assignmentScores } from './assignment-scores.js';
+import { learnNovelty, noveltyReasons } from './novelty.js';
 import { SEGKIT_VERSION } from '../version.js';
-import { nearestTwoCenters } from '../cluster/nearest-center.js';
-import type { Matrix } from '../math/matrix.js';
 
 /** Options of {@link fitModel}. */
 export interface FitModelOptions {
@@ -53,6 +53,10 @@ export interface FitModelResult {
   readonly distance: Float64Array;
   /** Runner-up segment per customer (-1 where none). */
   readonly runnerUp: Int32Array;
+  /** Confidence of each assignment in [0, 1] (see confidence.ts; NaN where the method has none). */
+  readonly confidence: Float64Array;
+  /** Novelty reasons per customer (empty for most). */
+  readonly novelty: readonly (readonly string[])[];
   readonly warnings: readonly SegkitWarning[];
 }
 
@@ -96,11 +100,13 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   o.onProgress?.({ step: 'metrics (silhouette on a stratified sample above 10,000 rows)', done: 0, total: 1 });
   const space = metricSpace(clusterer, fitted.state, prep.dataset, fitted.labels, rng.fork(1_000_002));
   const metrics = { ...trainingMetrics(space.x, space.labels, k, fitted.diagnostics, rng.fork(1_000_001)), ...(space.sampled ? { metricsSampleSize: space.labels.length } : {}) };
-  const { distance, runnerUp } = rowDistances(clusterer, fitted.state, prep.dataset, fitted.labels);
-  // 5. The model document.
+  const { distance, runnerUp, confidence } = assignmentScores(clusterer, fitted.state, prep.dataset, fitted.labels);
+  // 5. Novelty thresholds and the model document.
+  const novelty = learnNovelty(frame, prep.state.columns, fitted.labels, distance, k);
   const sizes = new Array<number>(k).fill(0);
   for (const l of fitted.labels) if (l >= 0) sizes[l]++;
   const segments: Segment[] = sizes.map((size, id) => ({ id, name: `Segment ${id + 1}`, size, share: size / frame.rows }));
+  const noveltyPerRow = noveltyReasons(novelty, frame, fitted.labels, distance, [], (id) => segments[id]?.name ?? `Segment ${id + 1}`);
   const model: SegmentationModel = {
     format: FORMAT_NAME,
     formatVersion: FORMAT_VERSION,
@@ -123,9 +129,10 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
     segments,
     metrics,
     prepReport: prep.report,
+    novelty,
     warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
   };
-  return { model, ids, labels: fitted.labels, distance, runnerUp, warnings };
+  return { model, ids, labels: fitted.labels, distance, runnerUp, confidence, novelty: noveltyPerRow, warnings };
 }
 
 /** Methods that compare categories directly get level codes unless the user chose an encoding. */
@@ -149,30 +156,4 @@ function readWeights(frame: Frame, column: string): Float64Array {
     if (!Number.isFinite(v) || v < 0) throw new SegkitError('E_DATA_TYPE', msg.badWeight(frame.source, i + 1, column, v), { file: frame.source, row: i + 1, column });
   });
   return c.values;
-}
-
-/** Distance to the own center and the runner-up segment, for methods with `distances` or centers. */
-export function rowDistances(clusterer: ReturnType<typeof getClusterer>, state: unknown, data: { numeric: Matrix }, labels: Int32Array) {
-  const n = labels.length;
-  const distance = new Float64Array(n).fill(NaN);
-  const runnerUp = new Int32Array(n).fill(-1);
-  const centers = (state as { centers?: number[][] }).centers;
-  if (Array.isArray(centers)) {
-    const d = data.numeric.cols;
-    const c: Matrix = { rows: centers.length, cols: d, data: Float64Array.from(centers.flat()) };
-    const two = nearestTwoCenters(data.numeric, c);
-    for (let i = 0; i < n; i++) {
-      distance[i] = Math.sqrt(two.sqDist[i]);
-      runnerUp[i] = two.second[i];
-    }
-  } else if (clusterer.distances) {
-    const dm = clusterer.distances(state, data as any);
-    for (let i = 0; i < n; i++) {
-      let second = -1, sd = Infinity;
-      for (let j = 0; j < dm.cols; j++) if (j !== labels[i] && dm.data[i * dm.cols + j] < sd) (sd = dm.data[i * dm.cols + j]), (second = j);
-      distance[i] = labels[i] >= 0 ? dm.data[i * dm.cols + labels[i]] : NaN;
-      runnerUp[i] = second;
-    }
-  }
-  return { distance, runnerUp };
 }

@@ -11,13 +11,18 @@ import { getClusterer } from '../cluster/registry.js';
 import { transformPipeline } from '../prep/pipeline.js';
 import { decodeState } from './state-codec.js';
 import type { SegmentationModel } from './artifact.js';
-import { rowDistances } from './fit-model.js';
+import { assignmentScores } from './assignment-scores.js';
+import { noveltyReasons } from './novelty.js';
 
 /** Scores of a batch of rows. */
 export interface Scores {
   readonly labels: Int32Array;
   readonly distance: Float64Array;
   readonly runnerUp: Int32Array;
+  /** Confidence of each assignment in [0, 1] (confidence.ts). */
+  readonly confidence: Float64Array;
+  /** Why each row is novel (novelty.ts); an empty array for most rows. */
+  readonly novelty: readonly (readonly string[])[];
   /** Per row, notes on values the model had not seen in training (unseen categorical levels). */
   readonly notes: readonly (readonly string[])[];
 }
@@ -26,9 +31,14 @@ export interface Scores {
 export interface Prediction {
   readonly segment: number;
   readonly segmentName: string;
+  /** In [0, 1]: the posterior for mixtures, 1 − d₁/d₂ for distance-based methods. */
+  readonly confidence: number | null;
   readonly distance: number | null;
   readonly runnerUp: number | null;
   readonly runnerUpName: string | null;
+  /** True when the customer is unlike the training customers; `noveltyReasons` says why. */
+  readonly novel: boolean;
+  readonly noveltyReasons: readonly string[];
   readonly notes: readonly string[];
 }
 
@@ -39,26 +49,37 @@ export interface Prediction {
 export function scoreFrame(model: SegmentationModel, frame: Frame): Scores {
   // 1. The saved preprocessing, unchanged.
   const pipeline = decodeState(model.pipeline);
-  const { dataset, notes } = transformPipeline(pipeline as any, frame);
+  const { dataset, notes, unseen } = transformPipeline(pipeline as any, frame);
   // 2. Hard assignment.
   const clusterer = getClusterer(model.clusterer.method);
   const state = decodeState(model.clusterer.state);
   const labels = clusterer.predict(state, dataset);
-  // 3. Distances and runner-up.
-  const { distance, runnerUp } = rowDistances(clusterer, state, dataset, labels);
-  return { labels, distance, runnerUp, notes };
+  // 3. Distances, runner-up, confidence and novelty.
+  const { distance, runnerUp, confidence } = assignmentScores(clusterer, state, dataset, labels);
+  const novelty = model.novelty
+    ? noveltyReasons(model.novelty, frame, labels, distance, unseen, (id) => segmentName(model, id))
+    : Array.from(labels, (_, i) => unseen.filter((u) => u.row === i + 1 && u.kind === 'unseen-level').map((u) => `unseen level ${JSON.stringify(u.value)} in ${u.column}`));
+  return { labels, distance, runnerUp, confidence, novelty, notes };
+}
+
+/** Display name of a segment id. */
+export function segmentName(model: SegmentationModel, id: number): string {
+  return id < 0 ? 'unassigned' : model.segments.find((g) => g.id === id)?.name ?? `Segment ${id + 1}`;
 }
 
 /** Scores `frame` and returns one plain object per row. */
 export function predict(model: SegmentationModel, frame: Frame): Prediction[] {
   const s = scoreFrame(model, frame);
-  const name = (id: number) => model.segments.find((g) => g.id === id)?.name ?? `Segment ${id + 1}`;
+  const num = (v: number) => (Number.isNaN(v) ? null : v);
   return Array.from(s.labels, (l, i) => ({
     segment: l,
-    segmentName: l >= 0 ? name(l) : 'unassigned',
-    distance: Number.isNaN(s.distance[i]) ? null : s.distance[i],
+    segmentName: segmentName(model, l),
+    confidence: num(s.confidence[i]),
+    distance: num(s.distance[i]),
     runnerUp: s.runnerUp[i] >= 0 ? s.runnerUp[i] : null,
-    runnerUpName: s.runnerUp[i] >= 0 ? name(s.runnerUp[i]) : null,
+    runnerUpName: s.runnerUp[i] >= 0 ? segmentName(model, s.runnerUp[i]) : null,
+    novel: s.novelty[i].length > 0,
+    noveltyReasons: s.novelty[i],
     notes: s.notes[i] ?? [],
   }));
 }

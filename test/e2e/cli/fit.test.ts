@@ -36,7 +36,7 @@ describe('e2e/cli/fit', () => {
       assert.equal(model.manifest.seed, 7);
       const lines = readFileSync(asg, 'utf8').trim().split('\n');
       assert.equal(lines.length, rows + 1);
-      assert.equal(lines[0], 'customer_id,segment,segment_name,distance,runner_up');
+      assert.equal(lines[0], 'customer_id,segment,segment_name,confidence,distance,runner_up,novel,novelty');
     });
   }
 
@@ -181,6 +181,9 @@ describe('e2e/cli/predict', () => {
       assert.deepEqual(out.map((p: any) => p.id), ['901', '902']);
       assert.deepEqual(out[1].notes, ['Gender: level "Other" was not seen in training (encoded as all zeros).']);
       assert.ok(out.every((p: any) => p.segment >= 0 && p.segment < 3 && p.distance > 0 && p.runnerUp !== p.segment));
+      assert.ok(out.every((p: any) => p.confidence >= 0 && p.confidence <= 1));
+      assert.equal(out[1].novel, true);
+      assert.deepEqual(out[1].noveltyReasons, ['unseen level "Other" in Gender']);
       writeFileSync(join(dir, 'bad.jsonl'), JSON.stringify(rows[0]) + '\n{"Age": 3,\n');
       const bad = await runCli(['predict', 'm.json', '--rows', 'bad.jsonl'], dir);
       assert.equal(bad.code, 3);
