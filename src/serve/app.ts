@@ -127,6 +127,7 @@ export async function createServer(models: readonly ModelSource[], options: Serv
     async close() {
       registry.close();
       await app.close();
+      log.flush?.();
     },
   };
 }

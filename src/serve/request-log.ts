@@ -4,12 +4,30 @@
  * @module
  */
 
-/** Receives one log entry; `jsonLineLog` turns entries into lines. */
-export type LogSink = (entry: Record<string, unknown>) => void;
+/** Receives one log entry; `flush` (when present) writes out anything buffered. */
+export type LogSink = ((entry: Record<string, unknown>) => void) & { flush?: () => void };
 
-/** A sink that writes each entry as one JSON line with its time, to `write`. */
-export function jsonLineLog(write: (line: string) => void): LogSink {
-  return (entry) => write(JSON.stringify({ time: new Date().toISOString(), level: 'info', ...entry }) + '\n');
+/**
+ * A sink that writes each entry as one JSON line with its time, to `write`. Lines are gathered
+ * for up to `bufferMs` (or 64 KB) and written together: one write per request cost about 8% of
+ * the single-row predict path (a synchronous write when stdout is a file). Errors are written at once.
+ * @param bufferMs **Default:** `0` (each line written at once).
+ */
+export function jsonLineLog(write: (text: string) => void, bufferMs = 0): LogSink {
+  let pending = '';
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending) (write(pending), (pending = ''));
+  };
+  const sink: LogSink = (entry) => {
+    pending += JSON.stringify({ time: new Date().toISOString(), level: 'info', ...entry }) + '\n';
+    if (bufferMs <= 0 || entry.level === 'error' || pending.length > 65_536) return flush();
+    if (!timer) (timer = setTimeout(flush, bufferMs)).unref();
+  };
+  sink.flush = flush;
+  return sink;
 }
 
 /** The request line: what every request leaves in the log. */

@@ -28,9 +28,12 @@ export const predictionSchema = z
     id: z.string().optional().describe("The customer ID, when the row has the model's ID column."),
     segment: z.number().int().describe('Segment id (0-based); -1 when the method leaves the row unassigned.'),
     segmentName: z.string(),
+    confidence: z.number().min(0).max(1).nullable().describe('In [0, 1]: the largest posterior for mixtures, 1 − d₁/d₂ for distance-based methods (null when the method has neither).'),
     distance: z.number().nullable().describe('Distance to the segment center in the model\'s feature space (null when the method has no centers).'),
     runnerUp: z.number().int().nullable().describe('The second-nearest segment (null when none).'),
     runnerUpName: z.string().nullable(),
+    novel: z.boolean().describe('True when the customer is unlike the training customers; `noveltyReasons` says why.'),
+    noveltyReasons: z.array(z.string()).describe('Unseen category level, a number far outside the training range, or a distance beyond the segment\'s 99th percentile.'),
     notes: z.array(z.string()).describe('What the model had not seen in training (unseen categorical levels, …).'),
   })
   .describe("One row's prediction, in request order. Fields of the library's `predict` are passed through unchanged.");

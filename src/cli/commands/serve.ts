@@ -43,7 +43,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .action(async (models: string[], flags: ServeFlags) => {
       const token = flags.token ?? io.env.SEGKIT_TOKEN;
       if (!token && !isLoopback(flags.host)) io.stderr(`warning: ${msg.notLoopbackWithoutToken(flags.host)}\n`);
-      const log = jsonLineLog((line) => io.stdout(line));
+      const log = jsonLineLog((lines) => io.stdout(lines), 50);
       const server = await createServer(
         parseModelSources(models, io.cwd),
         {
