@@ -15,6 +15,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'No such model (or route).',
   413: 'Body larger than --body-limit, or more rows than --max-batch.',
   415: 'Body is not JSON.',
+  500: 'Internal error (details only in the server log).',
 };
 
 /** The OpenAPI document of `routes`. */
@@ -41,11 +42,11 @@ export function assembleOpenApi(routes: readonly RouteSpec[]): Record<string, un
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
     op.responses = {
       200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response) } } },
-      ...Object.fromEntries(r.errors.map((s) => [s, { $ref: `#/components/responses/E${s}` }])),
+      ...Object.fromEntries([...r.errors, 500].map((s) => [s, { $ref: `#/components/responses/E${s}` }])),
     };
     (paths[r.path] ??= {})[r.method.toLowerCase()] = op;
   }
-  const used = [...new Set(routes.flatMap((r) => r.errors))].sort();
+  const used = [...new Set([...routes.flatMap((r) => r.errors), 500])].sort();
   return {
     openapi: '3.1.0',
     info: {

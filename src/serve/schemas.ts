@@ -4,6 +4,8 @@
  * @module
  */
 import { z } from 'zod';
+import { HTTP_STATUS } from './http-errors.js';
+import type { ErrorCode } from '../errors.js';
 
 /** One value of a customer row: JSON has no NaN or Infinity, so null is the missing value. */
 export const rowValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -92,7 +94,7 @@ export const modelParamsSchema = z.strictObject({ id: z.string().describe('Model
 /** The body of every error response: a SegkitError's JSON form. */
 export const errorBodySchema = z.strictObject({
   error: z.strictObject({
-    code: z.string().describe('Stable error code (E_OPTION, E_DATA_TYPE, E_NOT_FOUND, …).'),
+    code: z.enum(Object.keys(HTTP_STATUS) as [ErrorCode, ...ErrorCode[]]).describe('Stable error code; the HTTP status follows from it.'),
     message: z.string().describe('A full sentence naming the field, row or column.'),
     where: z.strictObject({ file: z.string().optional(), row: z.number().int().optional(), column: z.string().optional(), field: z.string().optional() }),
     hint: z.string().optional(),
