@@ -58,8 +58,20 @@ export { saveModel } from './model/save.js';
 export { loadModel, parseModel } from './model/load.js';
 export { predict, scoreFrame } from './model/predict.js';
 export type { Prediction, Scores } from './model/predict.js';
+export { predictRecords } from './model/predict-records.js';
+export type { RecordPrediction } from './model/predict-records.js';
 export { exportSql } from './model/sql/export-sql.js';
 export type { ExportSqlOptions } from './model/sql/export-sql.js';
 export type { NoveltyRules } from './model/novelty.js';
 export { FORMAT_NAME, FORMAT_VERSION } from './model/artifact.js';
 export type { SegmentationModel, Segment, Manifest } from './model/artifact.js';
+
+// serve: the HTTP API
+export { createServer } from './serve/app.js';
+export type { SegkitServer } from './serve/app.js';
+export { serveOptionsSchema } from './serve/serve-options.js';
+export type { ServeOptions, ServeParams } from './serve/serve-options.js';
+export { parseModelSources } from './serve/model-registry.js';
+export type { ModelSource } from './serve/model-registry.js';
+export { jsonLineLog } from './serve/request-log.js';
+export type { LogSink } from './serve/request-log.js';
