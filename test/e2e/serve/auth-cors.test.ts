@@ -80,3 +80,28 @@ describe('e2e/serve/auth-cors', () => {
     assert.equal(otherPre.headers.get('access-control-allow-origin'), null);
   });
 });
+
+describe('e2e/serve/timeouts', () => {
+  it('closes an idle connection after connectionTimeoutMs, and sets the request and keep-alive timeouts', async () => {
+    const { createConnection } = await import('node:net');
+    const tmp = tempDir('segkit-serve-timeout-');
+    const fit = await fitMall(tmp.dir, 'mall');
+    const srv = await startServer([{ id: 'mall', file: fit.file }], { connectionTimeoutMs: 200, requestTimeoutMs: 5000, keepAliveTimeoutMs: 1000, watch: false });
+    try {
+      assert.equal(srv.server.app.server.requestTimeout, 5000);
+      assert.equal(srv.server.app.server.keepAliveTimeout, 1000);
+      const port = Number(new URL(srv.url).port);
+      const started = Date.now();
+      await new Promise<void>((done, fail) => {
+        const socket = createConnection({ host: '127.0.0.1', port }, () => socket.write('POST /models/mall/predict HTTP/1.1\r\nHost: x\r\n')); // headers never finish
+        socket.on('close', () => done());
+        socket.on('error', () => done());
+        setTimeout(() => fail(new Error('the idle connection was not closed')), 5000).unref();
+      });
+      assert.ok(Date.now() - started >= 150);
+    } finally {
+      await srv.close();
+      tmp.cleanup();
+    }
+  });
+});
