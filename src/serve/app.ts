@@ -91,7 +91,7 @@ export async function createServer(models: readonly ModelSource[], options: Serv
       handler: async (req: FastifyRequest) => {
         const params = spec.params ? parseOptions(spec.params, req.params, `${spec.method} ${spec.path}`) : req.params;
         spec.precheck?.(req.body, ctx);
-        const body = spec.body ? parseBody(spec.body, req.body) : undefined;
+        const body = spec.body ? (spec.plainBody?.(req.body) ?? parseBody(spec.body, req.body)) : undefined;
         return spec.handler({ params, body }, ctx);
       },
     });

@@ -33,6 +33,8 @@ export interface RouteSpec<P = any, B = any> {
   readonly params?: z.ZodType<P>;
   /** JSON body, validated before the handler runs (with `parse-body.ts` messages). */
   readonly body?: z.ZodType<B>;
+  /** A fast validator for the common, valid case: the body as `body` would parse it, or undefined to let `body` decide. */
+  readonly plainBody?: (rawBody: unknown) => B | undefined;
   /** Checks on the raw body that must run before validation (a batch above the limit is refused unread). */
   readonly precheck?: (rawBody: unknown, ctx: RouteContext) => void;
   /** The 200 response. */

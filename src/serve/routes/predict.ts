@@ -7,7 +7,7 @@ import { SegkitError } from '../../errors.js';
 import { msg } from '../../messages.js';
 import { predictRecords } from '../../model/predict-records.js';
 import type { RouteSpec } from '../route.js';
-import { modelParamsSchema, predictBodySchema, predictResponseSchema, type PredictBody } from '../schemas.js';
+import { modelParamsSchema, plainPredictBody, predictBodySchema, predictResponseSchema, type PredictBody } from '../schemas.js';
 import { servedModel } from './models.js';
 
 /** Source name of request rows in error messages ("request body, row 2, column "age": …"). */
@@ -25,6 +25,7 @@ export const predictRoute: RouteSpec<{ id: string }, PredictBody> = {
   tag: 'predict',
   params: modelParamsSchema,
   body: predictBodySchema,
+  plainBody: plainPredictBody,
   precheck: (raw, ctx) => {
     // Refuse an oversized batch before validating (or scoring) any of it.
     const rows = (raw as { rows?: unknown } | null)?.rows;
