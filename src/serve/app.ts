@@ -59,19 +59,16 @@ export async function createServer(models: readonly ModelSource[], options: Serv
   const checkToken = o.token ? bearerTokenChecker(o.token) : undefined;
 
   // 1. CORS, only for the one origin given: preflights end here, before the token check.
-  app.addHook('onRequest', async (req, reply) => {
-    if (o.cors && req.headers.origin === o.cors) reply.header('access-control-allow-origin', o.cors).header('vary', 'Origin');
-    if (req.method === 'OPTIONS') return;
-    // 2. Bearer token on every route but the ones marked auth: false.
-    const spec = specOf(req);
-    if (checkToken && spec?.auth !== false) {
+  // 2. Bearer token on every route but the ones marked auth: false. (No hook at all when neither is set.)
+  if (o.cors || checkToken)
+    app.addHook('onRequest', (req, reply, done) => {
+      if (o.cors && req.headers.origin === o.cors) reply.header('access-control-allow-origin', o.cors).header('vary', 'Origin');
+      if (req.method === 'OPTIONS' || !checkToken || specOf(req)?.auth === false) return done();
       const check = checkToken(req.headers.authorization);
-      if (check !== 'ok') {
-        reply.header('www-authenticate', `Bearer${check === 'wrong' ? ' error="invalid_token"' : ''}`);
-        throw new SegkitError('E_UNAUTHORIZED', check === 'missing' ? msg.unauthorized() : msg.tokenWrong(), { field: 'authorization' });
-      }
-    }
-  });
+      if (check === 'ok') return done();
+      reply.header('www-authenticate', `Bearer${check === 'wrong' ? ' error="invalid_token"' : ''}`);
+      done(new SegkitError('E_UNAUTHORIZED', check === 'missing' ? msg.unauthorized() : msg.tokenWrong(), { field: 'authorization' }));
+    });
   if (o.cors)
     app.options('/*', async (req, reply) => {
       if (req.headers.origin !== o.cors) return reply.code(403).send();
@@ -108,9 +105,10 @@ export async function createServer(models: readonly ModelSource[], options: Serv
   });
 
   // 6. One log line per request.
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     const spec = specOf(req);
     log(requestLogEntry({ method: req.method, url: req.url, status: reply.statusCode, ms: reply.elapsedTime, model: spec?.modelOf?.(req.params as any) }));
+    done();
   });
 
   return {
