@@ -7,10 +7,13 @@
  * A request reads the registry once and keeps that `ServedModel` to the end, and a new model is
  * published by replacing one Map entry after it is fully loaded, so no request sees a half-loaded
  * model. The directory is watched rather than the file: atomic writers (segkit's own saveModel,
- * editors, `mv`) replace the file by a rename, which ends a watch on the old inode.
+ * editors, `mv`) replace the file by a rename, which ends a watch on the old inode, and a Kubernetes
+ * ConfigMap swaps a `..data` symlink without touching the file's own name. So any event in the
+ * directory makes each of its models compare the file's identity (device, inode, size, mtime,
+ * through symlinks) with the one last read, and only a change is reloaded.
  * @module
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { SegkitError, isSegkitError } from '../errors.js';
 import { msg } from '../messages.js';
@@ -50,6 +53,8 @@ export class ModelRegistry {
   readonly #models = new Map<string, ServedModel>();
   readonly #watchers: FSWatcher[] = [];
   readonly #timers = new Map<string, NodeJS.Timeout>();
+  /** Identity of each model file when it was last read (loaded or not). */
+  readonly #seen = new Map<string, string>();
 
   private constructor(readonly sources: readonly ModelSource[], private readonly log: LogSink) {}
 
@@ -59,7 +64,10 @@ export class ModelRegistry {
    */
   static load(sources: readonly ModelSource[], log: LogSink): ModelRegistry {
     const r = new ModelRegistry(sources, log);
-    for (const s of sources) r.#models.set(s.id, loadServedModel(s.id, s.file));
+    for (const s of sources) {
+      r.#seen.set(s.id, fileIdentity(s.file));
+      r.#models.set(s.id, loadServedModel(s.id, s.file));
+    }
     return r;
   }
 
@@ -85,6 +93,7 @@ export class ModelRegistry {
     const source = this.sources.find((s) => s.id === id);
     if (!source) return false;
     // 2. Load fully and validate before anything is published.
+    this.#seen.set(id, fileIdentity(source.file));
     let next: ServedModel;
     try {
       next = loadServedModel(source.id, source.file);
@@ -104,9 +113,9 @@ export class ModelRegistry {
     const byDir = new Map<string, ModelSource[]>();
     for (const s of this.sources) byDir.set(dirname(s.file), [...(byDir.get(dirname(s.file)) ?? []), s]);
     for (const [dir, sources] of byDir) {
-      const w = watch(dir, { persistent: false }, (_event, name) => {
+      const w = watch(dir, { persistent: false }, () => {
         // 1. Writers touch a file several times (truncate, write, rename): act once it is quiet.
-        for (const s of sources) if (name === null || name === basename(s.file)) this.#schedule(s.id, debounceMs);
+        for (const s of sources) this.#schedule(s.id, debounceMs);
       });
       w.on('error', (e) => this.log({ level: 'error', event: 'model-watch-failed', dir, error: { message: e.message } }));
       this.#watchers.push(w);
@@ -115,7 +124,11 @@ export class ModelRegistry {
 
   #schedule(id: string, debounceMs: number): void {
     clearTimeout(this.#timers.get(id));
-    const t = setTimeout(() => (this.#timers.delete(id), this.reload(id)), debounceMs);
+    const t = setTimeout(() => {
+      this.#timers.delete(id);
+      const source = this.sources.find((s) => s.id === id)!;
+      if (fileIdentity(source.file) !== this.#seen.get(id)) this.reload(id);
+    }, debounceMs);
     t.unref();
     this.#timers.set(id, t);
   }
@@ -126,5 +139,15 @@ export class ModelRegistry {
     for (const t of this.#timers.values()) clearTimeout(t);
     this.#watchers.length = 0;
     this.#timers.clear();
+  }
+}
+
+/** Device, inode, size and modification time of a file (through symlinks); 'missing' when it is gone. */
+function fileIdentity(file: string): string {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return 'missing';
   }
 }

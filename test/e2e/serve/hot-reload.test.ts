@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveModel } from '../../../src/model/save.js';
 import { predictRecords } from '../../../src/model/predict-records.js';
@@ -93,6 +93,26 @@ describe('e2e/serve/hot-reload', () => {
     }
     assert.equal(seen.size, 2, 'both models were served during the swaps');
     assert.equal(readFileSync(file, 'utf8'), JSON.stringify(a));
+  });
+
+  it('reloads when a Kubernetes-style ..data symlink is swapped (the file name itself never changes)', async () => {
+    const dir = join(tmp.dir, 'configmap');
+    mkdirSync(join(dir, 'v1'), { recursive: true });
+    mkdirSync(join(dir, 'v2'));
+    saveModel(a, join(dir, 'v1', 'model.json'));
+    saveModel(b, join(dir, 'v2', 'model.json'));
+    symlinkSync('v1', join(dir, '..data'));
+    symlinkSync(join('..data', 'model.json'), join(dir, 'model.json'));
+    const srv3 = await startServer([{ id: 'cm', file: join(dir, 'model.json') }]);
+    try {
+      assert.equal((await post(`${srv3.url}/models/cm/predict`, JSON.stringify({ row: ROW }))).body.modelCreatedAt, a.manifest.createdAt);
+      symlinkSync('v2', join(dir, '..data_tmp'));
+      renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
+      await waitForLog(srv3.logs, (e) => e.event === 'model-reloaded');
+      assert.equal((await post(`${srv3.url}/models/cm/predict`, JSON.stringify({ row: ROW }))).body.modelCreatedAt, b.manifest.createdAt);
+    } finally {
+      await srv3.close();
+    }
   });
 
   it('reloads a model given under another directory and id (id=path)', async () => {
