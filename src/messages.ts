@@ -159,6 +159,7 @@ export const msg = {
   routeNotFound: (method: string, url: string) => `No route ${method} ${url}. See GET /openapi.json for the routes of this API.`,
   unauthorized: () => `This server needs a bearer token: send the header "Authorization: Bearer <token>".`,
   tokenWrong: () => `The bearer token is not valid for this server.`,
+  badRequest: (detail: string) => `Bad request: ${detail.replace(/\.$/, '')}. See GET /openapi.json for the routes of this API.`,
   internalError: () => `Internal server error. The server log has the details.`,
   modelIdInvalid: (id: string) => `Model id ${q(id)} must be letters, digits, '.', '_' or '-'. Name it with id=path, e.g. mall=models/mall.json.`,
   modelIdDuplicate: (id: string) => `Two models have the id ${q(id)}. Give one another id with id=path, e.g. ${id}-2=other/${id}.json.`,

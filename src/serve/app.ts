@@ -8,7 +8,7 @@
  * The handlers are thin: they call the same library functions as the CLI (`predictRecords`).
  * @module
  */
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 import { parseOptions } from '../options.js';
@@ -53,6 +53,12 @@ export async function createServer(models: readonly ModelSource[], options: Serv
     requestTimeout: o.requestTimeoutMs,
     logger: false,
     return503OnClosing: true,
+    // Errors fastify raises before routing (a malformed or too long URL) get the same shape and log line.
+    frameworkErrors: (err, req, reply) => {
+      const r = toErrorResponse(err, { bodyLimit: o.bodyLimit });
+      log(requestLogEntry({ method: req.method, url: req.url, status: r.status, ms: 0 }));
+      void (reply as FastifyReply).code(r.status).type('application/json; charset=utf-8').send(r.body);
+    },
   });
   // JSON only: without this, fastify would hand a text/plain body to the handlers as a string.
   app.removeContentTypeParser('text/plain');

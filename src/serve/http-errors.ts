@@ -71,6 +71,10 @@ function fromFastifyError(e: unknown, request: { bodyLimit: number; contentType?
     default: {
       // JSON.parse errors thrown by fastify's parser (SyntaxError with statusCode 400).
       if (e instanceof SyntaxError && (e as { statusCode?: number }).statusCode === 400) return new SegkitError('E_READ', msg.bodyNotJson(), { field: '(body)' });
+      // Other client errors fastify detects itself (a malformed or too long URL): its message, our shape.
+      const status = (e as { statusCode?: unknown })?.statusCode;
+      if (typeof code === 'string' && code.startsWith('FST_') && typeof status === 'number' && status >= 400 && status < 500)
+        return withStatus(new SegkitError('E_USAGE', msg.badRequest(String((e as Error).message)), { field: 'url' }), status);
       return undefined;
     }
   }

@@ -43,6 +43,11 @@ describe('e2e/serve/bad-input', () => {
     expectError(await call(`${srv.url}/segments`), 404, 'E_NOT_FOUND', msg.routeNotFound('GET', '/segments'));
   });
 
+  it('answers 400 in the same shape for a malformed URL (an error fastify raises before routing)', async () => {
+    const r = await call(`${srv.url}/models/%E0%A4%A`);
+    expectError(r, 400, 'E_USAGE', msg.badRequest("'/models/%E0%A4%A' is not a valid url component"));
+  });
+
   it('answers 400 for a body that is not JSON, NaN or Infinity literals included, and for an empty body', async () => {
     expectError(await post(predictUrl, '{"row": {"Age": 3'), 400, 'E_READ', msg.bodyNotJson());
     expectError(await post(predictUrl, '{"row": {"Age": NaN}}'), 400, 'E_READ', msg.bodyNotJson());
