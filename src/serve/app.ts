@@ -24,6 +24,7 @@ import { serveOptionsSchema, type ServeOptions, type ServeParams } from './serve
 
 /** A running (or ready to run) segkit server. */
 export interface SegkitServer {
+  /** The fastify instance (to add a plugin or a route before `listen`). */
   readonly app: FastifyInstance;
   readonly registry: ModelRegistry;
   readonly options: ServeParams;
@@ -44,7 +45,6 @@ export interface SegkitServer {
 export async function createServer(models: readonly ModelSource[], options: ServeOptions = {}, log: LogSink = () => {}): Promise<SegkitServer> {
   const o = parseOptions(serveOptionsSchema, options, 'segkit serve');
   const registry = ModelRegistry.load(models, log);
-  if (o.watch) registry.watch(o.reloadDebounceMs);
   const ctx: RouteContext = { registry, limits: { maxBatch: o.maxBatch }, openApi: assembleOpenApi(API_ROUTES), startedAt: performance.now() };
   const app = Fastify({
     bodyLimit: o.bodyLimit,
@@ -117,6 +117,7 @@ export async function createServer(models: readonly ModelSource[], options: Serv
     done();
   });
 
+  if (o.watch) registry.watch(o.reloadDebounceMs);
   return {
     app,
     registry,
