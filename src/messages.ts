@@ -101,6 +101,9 @@ export const msg = {
     `Column "${column}" has ${distinct.toLocaleString('en-US')} distinct values${grouped > 0 ? ` (${grouped.toLocaleString('en-US')} rare ones grouped into '(other)')` : ''}: is it an identifier, free text or a timestamp? ` +
     `If so, leave it out with --exclude ${column}; if its values have an order or a number inside, make it numeric with --numeric ${column}.`,
 
+  // --- similar customers: model/similar.ts ---
+  customerNotFound: (id: string, rows: number) => `Customer "${id}" is not among the ${rows} customers of the table. Check --customer and --id.`,
+
   // --- SQL export: model/sql/ ---
   noSqlForMethod: (method: string) => `Method '${method}' has no SQL export yet; score with 'segkit assign' instead.`,
   noSqlForStep: (column: string, step: string) =>

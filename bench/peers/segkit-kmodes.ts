@@ -24,7 +24,7 @@ const data: Dataset = {
 const clusterer = method === 'kmodes' ? kmodesClusterer : kprototypesClusterer;
 const explicit = JSON.parse(readFileSync(b.initFile, 'utf8'));
 const initOpt = init === 'explicit' ? (method === 'kmodes' ? { modes: explicit.modes } : explicit) : init;
-const params = clusterer.schema.parse({ nClusters: b.k, init: initOpt, nInit: +nInit, ...(method === 'kprototypes' ? { gamma: Number.isNaN(+gamma) ? gamma : +gamma } : {}) });
+const params = clusterer.schema.parse({ nClusters: b.k, init: initOpt, nInit: nInit === 'auto' ? 'auto' : +nInit, ...(method === 'kprototypes' ? { gamma: Number.isNaN(+gamma) ? gamma : +gamma } : {}) });
 const warmRows = Math.min(5000, n);
 const warm: Dataset = {
   ...data,

@@ -12,6 +12,7 @@ import { registerAssign } from './commands/assign.js';
 import { registerPredict } from './commands/predict.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerExportSql } from './commands/export-sql.js';
+import { registerSimilar } from './commands/similar.js';
 import { registerServe } from './commands/serve.js';
 import { SEGKIT_VERSION } from '../version.js';
 
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerPredict(program, io, setExit);
   registerInspect(program, io, setExit);
   registerExportSql(program, io, setExit);
+  registerSimilar(program, io, setExit);
   registerServe(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 

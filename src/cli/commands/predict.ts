@@ -2,13 +2,13 @@
  * `segkit predict <model> --row '{…}' | --rows file.jsonl`: the segment of a few new customers, as JSON.
  * @module
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { resolvePath } from '../io.js';
 import { loadModel } from '../../model/load.js';
 import { predictRecords } from '../../model/predict-records.js';
 import { SegkitError } from '../../errors.js';
+import { readJsonRows } from '../json-rows.js';
 import { EXIT_OK } from '../exit-codes.js';
 
 interface PredictFlags {
@@ -26,29 +26,7 @@ export function registerPredict(program: Command, io: Io, setExit: (code: number
     .option('--rows <file>', 'a JSON lines file, one customer per line')
     .action(async (modelPath: string, flags: PredictFlags) => {
       const model = loadModel(resolvePath(io, modelPath));
-      const records: Record<string, unknown>[] = [];
-      const parse = (text: string, where: { file?: string; row?: number }) => {
-        let v: unknown;
-        try {
-          v = JSON.parse(text);
-        } catch {
-          throw new SegkitError('E_READ', `${where.file ? `${where.file}, line ${where.row}` : '--row'}: not valid JSON: ${text.slice(0, 80)}`, where);
-        }
-        if (!v || typeof v !== 'object' || Array.isArray(v))
-          throw new SegkitError('E_READ', `${where.file ? `${where.file}, line ${where.row}` : '--row'}: expected a JSON object with one field per column.`, where);
-        records.push(v as Record<string, unknown>);
-      };
-      for (const r of flags.row ?? []) parse(r, {});
-      if (flags.rows) {
-        const file = resolvePath(io, flags.rows);
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch (e) {
-          throw new SegkitError((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_READ', `Cannot read ${flags.rows}: ${(e as Error).message}`, { file: flags.rows });
-        }
-        text.split(/\r?\n/).forEach((line, i) => line.trim() && parse(line, { file: flags.rows, row: i + 1 }));
-      }
+      const records = readJsonRows(io, flags.row, flags.rows);
       if (records.length === 0) throw new SegkitError('E_USAGE', 'Give at least one customer with --row \'{"col": value, …}\' or --rows file.jsonl.');
       const out = predictRecords(model, records, flags.rows ?? '--row');
       io.stdout(JSON.stringify(out.length === 1 && !flags.rows ? out[0] : out, null, 2) + '\n');
