@@ -60,6 +60,8 @@ export async function createServer(models: readonly ModelSource[], options: Serv
       void (reply as FastifyReply).code(r.status).type('application/json; charset=utf-8').send(r.body);
     },
   });
+  // Node's default of 60 s for the headers alone would outlast the whole-request limit.
+  app.server.headersTimeout = o.requestTimeoutMs;
   // JSON only: without this, fastify would hand a text/plain body to the handlers as a string.
   app.removeContentTypeParser('text/plain');
   const checkToken = o.token ? bearerTokenChecker(o.token) : undefined;

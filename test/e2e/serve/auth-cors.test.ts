@@ -89,6 +89,7 @@ describe('e2e/serve/timeouts', () => {
     const srv = await startServer([{ id: 'mall', file: fit.file }], { connectionTimeoutMs: 200, requestTimeoutMs: 5000, keepAliveTimeoutMs: 1000, watch: false });
     try {
       assert.equal(srv.server.app.server.requestTimeout, 5000);
+      assert.equal(srv.server.app.server.headersTimeout, 5000);
       assert.equal(srv.server.app.server.keepAliveTimeout, 1000);
       const port = Number(new URL(srv.url).port);
       const started = Date.now();
