@@ -1,12 +1,25 @@
-/** Benchmark dispatcher: `npm run bench -- kmeans [--quick]`. Benchmarks are never part of `npm test`. */
+/** Benchmark dispatcher: `npm run bench -- <name> [--quick]`. Benchmarks are never part of `npm test`. */
 import { benchKmeans, kmeansTable } from './kmeans.bench.js';
 import { benchKmodes, kmodesTable } from './kmodes.bench.js';
+import { benchKmedoids, kmedoidsTable } from './kmedoids.bench.js';
+import { benchSelect, selectTable } from './select.bench.js';
+import { benchGmm, gmmTable } from './gmm.bench.js';
+import { benchFeatures } from './features.bench.js';
+
+/** One entry per benchmark: runs it and returns its Markdown table. */
+const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
+  kmeans: async (q) => kmeansTable(await benchKmeans(q)),
+  kmodes: async (q) => kmodesTable(await benchKmodes(q)),
+  kmedoids: async (q) => kmedoidsTable(await benchKmedoids(q)),
+  select: async (q) => selectTable(await benchSelect(q)),
+  gmm: async (q) => gmmTable(await benchGmm(q)),
+  features: (q) => benchFeatures(q),
+};
 
 const [what = 'kmeans', ...rest] = process.argv.slice(2);
-const quick = rest.includes('--quick');
-if (what === 'kmeans') console.log(kmeansTable(await benchKmeans(quick)));
-else if (what === 'kmodes') console.log(kmodesTable(await benchKmodes(quick)));
-else {
-  console.error(`unknown benchmark '${what}'; available: kmeans, kmodes`);
+const run = BENCHES[what];
+if (!run) {
+  console.error(`unknown benchmark '${what}'; available: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
 }
+console.log(await run(rest.includes('--quick')));

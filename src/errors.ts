@@ -62,7 +62,11 @@ export type WarningCode =
   | 'W_DROPPED_COLUMN'
   | 'W_SAMPLED'
   | 'W_FALLBACK'
-  | 'W_MANY_LEVELS';
+  | 'W_MANY_LEVELS'
+  | 'W_COVARIANCE_REGULARISED'
+  | 'W_UNPARSED_ROWS'
+  | 'W_MIXED_DATES'
+  | 'W_NEGATIVE_AMOUNTS';
 
 /** A recoverable problem, reported to the user but not fatal. */
 export interface SegkitWarning {

@@ -12,6 +12,8 @@ export { matrix, row, fromRows, toRows } from './math/matrix.js';
 export type { Matrix } from './math/matrix.js';
 export { createRng } from './math/rng.js';
 export type { Rng } from './math/rng.js';
+export { gowerMatrix, fitGowerScale } from './math/gower.js';
+export type { GowerScale } from './math/gower.js';
 
 // data: sources, frames, IDs, writing tables
 export { parseSourceSpec } from './data/source-spec.js';
@@ -38,6 +40,21 @@ export { kmodesClusterer, kmodesOptionsSchema } from './cluster/kmodes.js';
 export { kprototypesClusterer, kprototypesOptionsSchema } from './cluster/kprototypes.js';
 export type { MixedState, MixedParams } from './cluster/kmodes-fit.js';
 export type { KMeansOptions, KMeansState } from './cluster/kmeans.js';
+export { gmmClusterer, gmmOptionsSchema } from './cluster/gmm.js';
+export type { GmmOptions, GmmState } from './cluster/gmm.js';
+export { lpaClusterer, lpaOptionsSchema, TIDYLPA_MODELS } from './cluster/lpa.js';
+export type { LpaOptions, LpaState } from './cluster/lpa.js';
+export { lpaKmeansClusterer, lpaKmeansOptionsSchema } from './cluster/lpa-kmeans.js';
+export type { LpaKmeansOptions, LpaKmeansState } from './cluster/lpa-kmeans.js';
+export { fitLpaGrid } from './cluster/lpa-grid.js';
+export type { LpaGrid, LpaGridCell, LpaGridOptions } from './cluster/lpa-grid.js';
+export { formatLpaTable } from './cluster/lpa-table.js';
+export { fitIndices, rowEntropies } from './cluster/mixture/fit-indices.js';
+export type { FitIndices } from './cluster/mixture/fit-indices.js';
+export type { MixtureState } from './cluster/mixture/fit-mixture.js';
+export type { CovarianceModel } from './cluster/mixture/covariance.js';
+export { kmedoidsClusterer, kmedoidsOptionsSchema } from './cluster/kmedoids.js';
+export type { KMedoidsOptions, KMedoidsState } from './cluster/kmedoids.js';
 export { getClusterer, methodNames } from './cluster/registry.js';
 export type { Clusterer, Fitted, FitContext, Progress } from './cluster/types.js';
 export { createFitContext } from './cluster/types.js';
@@ -50,6 +67,18 @@ export { calinskiHarabasz } from './evaluate/calinski-harabasz.js';
 export { adjustedRandIndex } from './evaluate/ari.js';
 export { adjustedMutualInfo, mutualInfo } from './evaluate/ami.js';
 export { inertia } from './evaluate/inertia.js';
+
+// select: choosing the number of segments
+export { selectK } from './select/select-k.js';
+export { selectOptionsSchema } from './select/select-options.js';
+export type { SelectOptions, SelectParams } from './select/select-options.js';
+export type { SelectionReport, SelectionRow, Criterion, Recommendation } from './select/report.js';
+export { parseKRange } from './select/k-range.js';
+export type { KRange } from './select/k-range.js';
+export { kneedle } from './select/knee.js';
+export type { Knee, KneeOptions } from './select/knee.js';
+export { gapStatistic } from './select/gap.js';
+export type { GapResult } from './select/gap.js';
 
 // model: fit, save, load, predict
 export { fitModel } from './model/fit-model.js';
@@ -68,6 +97,19 @@ export type { NoveltyRules } from './model/novelty.js';
 export { FORMAT_NAME, FORMAT_VERSION } from './model/artifact.js';
 export type { SegmentationModel, Segment, Manifest } from './model/artifact.js';
 
+// features: transactions → customer features and RFM
+export { transactionFeatures } from './features/transaction-features.js';
+export type { TransactionFeatures, TransactionFeaturesOptions } from './features/transaction-features.js';
+export { transactionSpecSchema } from './features/transaction-spec.js';
+export type { TransactionSpec, TransactionSpecInput } from './features/transaction-spec.js';
+export type { FeaturePlan, TransactionReport } from './features/prepare-features.js';
+export type { FeatureTable } from './features/sql-engine.js';
+export { featureSql, featureColumns } from './features/feature-sql.js';
+export type { FeatureFamilies } from './features/feature-sql.js';
+export { rfmAnalysis, rfmOptionsSchema } from './features/rfm.js';
+export type { RfmOptions, RfmResult, RfmSegmentSummary } from './features/rfm.js';
+export { RFM_SCHEMES, parseRfmScheme } from './features/rfm-schemes.js';
+export type { RfmScheme } from './features/rfm-schemes.js';
 // serve: the HTTP API
 export { createServer } from './serve/app.js';
 export type { SegkitServer } from './serve/app.js';

@@ -101,6 +101,30 @@ export const msg = {
     `Column "${column}" has ${distinct.toLocaleString('en-US')} distinct values${grouped > 0 ? ` (${grouped.toLocaleString('en-US')} rare ones grouped into '(other)')` : ''}: is it an identifier, free text or a timestamp? ` +
     `If so, leave it out with --exclude ${column}; if its values have an order or a number inside, make it numeric with --numeric ${column}.`,
 
+  // --- k-medoids and Gower: cluster/kmedoids*.ts, math/gower.ts ---
+  kmedoidsEuclideanWithCategories: (columns: readonly string[]) =>
+    `The 'metric' option of kmedoids is 'euclidean', which compares numbers only, but ${list(columns)} ${columns.length === 1 ? 'is' : 'are'} categorical. ` +
+    `Use metric 'gower' (or 'auto') to compare numbers and categories together.`,
+  kmedoidsTooManyRows: (rows: number, limit: number) =>
+    `kmedoids with algorithm 'pam' keeps all ${rows.toLocaleString('en-US')} × ${rows.toLocaleString('en-US')} dissimilarities in memory and takes at most ${limit.toLocaleString('en-US')} rows. ` +
+    `Use algorithm 'clara' (or 'auto'), which runs PAM on samples, or use --method kprototypes for large mixed data.`,
+  kmedoidsInitLength: (got: number, k: number) =>
+    `The 'init' option of kmedoids must list nClusters=${k} medoid rows. Got ${got}.`,
+  kmedoidsInitRow: (row: number, rows: number) =>
+    `The 'init' option of kmedoids names row index ${row}, but the data has rows 0 to ${rows - 1}.`,
+  kmedoidsInitDuplicate: (row: number) =>
+    `The 'init' option of kmedoids names row index ${row} twice; medoids must be distinct rows.`,
+  kmedoidsNotConverged: (maxIter: number, swap: string) =>
+    `kmedoids stopped after maxIter=${maxIter} ${swap === 'eager' ? 'passes over the candidates' : 'swaps'} while swaps still lowered the cost. Raise maxIter.`,
+  kmedoidsSampled: (samples: number, size: number, rows: number) =>
+    `kmedoids ran CLARA: PAM on ${samples} samples of ${size.toLocaleString('en-US')} of the ${rows.toLocaleString('en-US')} rows, keeping the medoids cheapest over all rows. Raise samples or sampleSize for medoids closer to PAM's.`,
+  kmedoidsExplicitNeedsPam: () =>
+    `The 'init' option of kmedoids gives explicit medoid rows, which need algorithm 'pam' (CLARA draws its own samples). Use init 'build' or 'random' with CLARA.`,
+  columnWeightUnknown: (column: string, available: readonly string[]) =>
+    `The 'columnWeights' option of kmedoids names column "${column}", which the data does not have. Available columns: ${list(available, 20)}.`,
+  columnWeightsAllZero: () =>
+    `The 'columnWeights' option of kmedoids gives every column weight 0; at least one column must weigh more than 0.`,
+
   // --- similar customers: model/similar.ts ---
   customerNotFound: (id: string, rows: number) => `Customer "${id}" is not among the ${rows} customers of the table. Check --customer and --id.`,
 
@@ -132,6 +156,20 @@ export const msg = {
   clusterCountForMetric: (metric: string, k: number, n: number) =>
     `${metric} needs between 2 and n-1 clusters; the labels have ${k} cluster(s) for ${n} rows.`,
 
+  // --- choosing k: select/ (add new builders below this line) ---
+  kRangeMalformed: (got: string) =>
+    `The k range must look like 'min..max' with whole numbers, e.g. '2..12'. Got ${q(got)}.`,
+  kRangeOrder: (min: number, max: number) =>
+    `The k range ${min}..${max} must have min ≥ 1 and max > min (a single k leaves nothing to choose; use 'segkit fit -k ${min}' to fit it).`,
+  kRangeRows: (min: number, max: number, rows: number) =>
+    `The k range ${min}..${max} asks for up to ${max} segments, but the data has only ${rows} rows. Use a range with max ≤ ${rows - 1}.`,
+  kRangeDistinct: (min: number, max: number, distinct: number) =>
+    `The k range ${min}..${max} asks for up to ${max} segments, but the data has only ${distinct} distinct rows. Use a range with max ≤ ${distinct}.`,
+  methodWithoutK: (method: string, params: readonly string[]) =>
+    `Method ${q(method)} does not take a number of segments (it has no 'nClusters' option), so there is no k to choose. Tune its own parameters instead: ${params.map((p) => `'${p}'`).join(', ')} (see 'segkit fit --method ${method} --help').`,
+  selectNoEligible: (share: number) =>
+    `Every k in the range has a segment smaller than minSegmentShare=${share}; no k is recommended. Lower minSegmentShare or the top of the k range.`,
+
   // --- clustering and models (add new builders below this line) ---
   weightNotNumeric: (column: string) => `The weight column "${column}" must be numeric.`,
   badWeight: (file: string, row: number, column: string, value: number) =>
@@ -139,6 +177,47 @@ export const msg = {
   constantColumn: (column: string) => `Column "${column}" is constant and was dropped.`,
   idLikeColumn: (column: string) => `Column "${column}" has a distinct text value in every row (an ID?) and was dropped.`,
 
+  // --- Gaussian mixtures and latent profiles (cluster/gmm.ts, lpa*.ts, mixture/) ---
+  mixtureFewDistinctRows: (method: string, k: number, distinct: number) =>
+    `${method} needs at least nClusters=${k} distinct rows to fit ${k} components; the data has only ${distinct}. Lower nClusters, or check that the columns are not mostly constant.`,
+  mixtureNotConverged: (method: string, maxIter: number, lastChange: number, tol: number) =>
+    `${method} did not converge within maxIter=${maxIter} EM iterations: the last change of the mean log-likelihood was ${lastChange.toPrecision(3)} (tol ${tol}). Raise maxIter or tol.`,
+  mixtureRegularised: (method: string, components: readonly number[], added: number, iter: number) =>
+    `${method}: the covariance of ${components.map((c) => (c < 0 ? 'the shared covariance' : `component ${c}`)).join(', ')} became singular (a collapsed component, first at EM iteration ${iter}); up to ${added.toPrecision(3)} was added to its diagonal. Fewer components, a larger regCovar, or another covariance model may fit better.`,
+  mixtureStateShape: (model: string, expected: number, got: number) =>
+    `The covariances of this ${model} mixture must hold ${expected} numbers; the model file has ${got}.`,
+  lpaModelsEmpty: () => `The LPA grid needs at least one model and one number of profiles.`,
+  // --- transactions → features, RFM: features/ (add new builders below this line) ---
+  txMissingColumns: (source: string, missing: readonly { flag: string; column: string }[], found: readonly string[]) =>
+    `${source} has no column ${missing.map((m) => `"${m.column}" (${m.flag})`).join(', ')}. Columns found: ${list(found, 20)}.` +
+    (found.every((c) => /^column\d+$/.test(c)) ? ' The file has no header line, so its columns are named column1, column2, …' : ''),
+  txEmpty: (source: string) => `${source} has no transaction lines.`,
+  txNoCustomers: (source: string, column: string) =>
+    `${source}: no line has both a customer ID in column "${column}", a readable date and a readable amount, so there are no customers to describe.`,
+  txNoDates: (source: string, column: string, examples: readonly string[]) =>
+    `${source}, column "${column}": no value is a date segkit can read (e.g. ${list(examples, 3)}). Name the layout with --date-format iso|yyyymmdd|mdy|dmy.`,
+  txSlashOrderMixed: (column: string, dayFirst: string, monthFirst: string) =>
+    `Column "${column}" mixes day-first and month-first dates ("${dayFirst}" has a day above 12 first, "${monthFirst}" second). Name the layout with --date-format mdy or dmy.`,
+  txMixedDates: (column: string, counts: Readonly<Record<string, number>>, examples: readonly string[]) =>
+    `Column "${column}" mixes date layouts: ${Object.entries(counts).filter(([, n]) => n > 0).map(([f, n]) => `${n.toLocaleString('en-US')} ${f}`).join(', ')} (e.g. ${list(examples, 4)}); each value was read in the layout it matches.`,
+  txUnparsedDates: (count: number, column: string, examples: readonly string[]) =>
+    `${count.toLocaleString('en-US')} line(s) have a date in column "${column}" that could not be read (e.g. ${list(examples, 3)}); they were left out. Use --date-format to name the layout.`,
+  txBadAmounts: (count: number, what: string) =>
+    `${count.toLocaleString('en-US')} line(s) have no readable number in ${what}; they were left out.`,
+  txNoCustomer: (count: number, column: string, share: number) =>
+    `${count.toLocaleString('en-US')} line(s) (${(share * 100).toFixed(1)}% of revenue) have no customer ID in column "${column}"; they were counted and kept apart, not assigned to any customer.`,
+  txNegativeAmounts: (count: number) =>
+    `${count.toLocaleString('en-US')} line(s) have a negative amount or quantity but no cancellation rule, so they were netted into the customers' totals. If they are returns, add --cancel-negative (or --cancel-prefix with --invoice).`,
+  txAsOfBeforeFirst: (asOf: string, first: string) =>
+    `The as-of date ${asOf} is before the first transaction (${first}); every customer would have no history. Use a later --as-of, or leave it out (default: the day after the last transaction).`,
+  txNeedsFlag: (flag: string) =>
+    `Transactions need ${flag} <column> (which column holds the ${flag === '--customer' ? 'customer ID' : 'transaction date'}); see segkit features --help.`,
+  txCancelPrefixNeedsInvoice: () => `--cancel-prefix names a prefix of invoice numbers, so it needs --invoice.`,
+
+  rfmSchemeBins: (scheme: string, need: number, got: number) =>
+    `The '${scheme}' RFM scheme is written for scores 1–${need}, but --bins is ${got}. Use --bins ${need}, or a custom scheme file.`,
+  rfmSchemeInvalid: (file: string, detail: string) => `${file} is not a valid RFM scheme: ${detail}. A scheme is {"bins": 5, "segments": [{"name": "...", "r": [lo, hi], "f": [lo, hi], "m": [lo, hi]}, …]} (first match wins).`,
+  rfmBins: (got: unknown) => `--bins must be 3 or 5 (or another integer from 2 to 9, one digit per score). Got ${q(got)}.`,
   // --- HTTP API: serve/ (add new builders below this line) ---
   bodyNotJson: () =>
     `The request body is not valid JSON. Send one JSON object such as {"rows": [{"age": 35, "city": "Paris"}]}; NaN and Infinity are not JSON (send null for a missing value).`,

@@ -54,9 +54,10 @@ function levelCell(l: { level: string; share: number } | undefined): string {
   return l ? `${l.level} (${Math.round(l.share * 100)}%)` : '–';
 }
 
-/** The method's cost: inertia (k-means), or K-Prototypes' cost with each part's share and γ. */
+/** The method's cost: inertia (k-means), k-medoids' total dissimilarity, or K-Prototypes' cost with each part's share and γ. */
 function costLabel(met: Record<string, number | null>): string {
   if (met.cost === undefined || met.cost === null) return `inertia ${fmt(met.inertia)}`;
+  if (met.swaps !== undefined && met.swaps !== null) return `cost ${fmt(met.cost)} (sum of dissimilarities to the medoids)`; // k-medoids
   if (!met.numericCost) return `cost ${fmt(met.cost)} (mismatched categories)`;
   const share = met.categoricalShare ?? 0;
   return `cost ${fmt(met.cost)} (numbers ${Math.round((1 - share) * 100)}%, categories ${Math.round(share * 100)}%, γ ${fmt(met.gamma)})`;

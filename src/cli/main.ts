@@ -13,6 +13,9 @@ import { registerPredict } from './commands/predict.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerExportSql } from './commands/export-sql.js';
 import { registerSimilar } from './commands/similar.js';
+import { registerSelect } from './commands/select.js';
+import { registerFeatures } from './commands/features.js';
+import { registerRfm } from './commands/rfm.js';
 import { registerServe } from './commands/serve.js';
 import { SEGKIT_VERSION } from '../version.js';
 
@@ -32,6 +35,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerInspect(program, io, setExit);
   registerExportSql(program, io, setExit);
   registerSimilar(program, io, setExit);
+  registerSelect(program, io, setExit);
+  registerFeatures(program, io, setExit);
+  registerRfm(program, io, setExit);
   registerServe(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 

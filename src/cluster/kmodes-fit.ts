@@ -10,7 +10,7 @@ import { mismatchSql, sqDistSequentialSql } from './sql-scores.js';
 import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
 import { runKModes, labelsCost, rowCost, type KModesRun, type MixedData, type Prototypes } from './kmodes-core.js';
-import { caoInit, huangInit, randomInit } from './kmodes-init.js';
+import { caoInit, huangInit, plusPlusInit, randomInit } from './kmodes-init.js';
 import { chooseGamma, type GammaRule } from './kprototypes-gamma.js';
 
 /**
@@ -29,7 +29,7 @@ export interface ExplicitPrototypes {
 /** Options both methods share (validated by their schemas). */
 export interface MixedParams {
   nClusters: number;
-  init: 'cao' | 'huang' | 'random' | ExplicitPrototypes;
+  init: 'cao' | 'huang' | 'kmodes++' | 'random' | ExplicitPrototypes;
   nInit: 'auto' | number;
   maxIter: number;
   gamma?: number | GammaRule;
@@ -106,7 +106,7 @@ export async function fitMixed(data: Dataset, o: MixedParams, ctx: FitContext, m
     const rng = ctx.rng.fork(r);
     ctx.onProgress?.({ step: `${method} restart ${r + 1}/${nInit}, initialisation`, done: 0, total: 1 });
     // Cao is deterministic, so further restarts after it draw Huang prototypes instead of repeating it.
-    const init = explicit ?? (o.init === 'cao' ? (r === 0 ? caoInit(x, k, gamma) : huangInit(x, k, rng)) : o.init === 'huang' ? huangInit(x, k, rng) : randomInit(x, k, rng));
+    const init = explicit ?? (o.init === 'cao' ? (r === 0 ? caoInit(x, k, gamma) : huangInit(x, k, rng)) : o.init === 'huang' ? huangInit(x, k, rng) : o.init === 'kmodes++' ? plusPlusInit(x, k, gamma, rng) : randomInit(x, k, rng));
     const run = runKModes(x, init, gamma, {
       maxIter: o.maxIter, rng, signal: ctx.signal,
       onEpoch: (e) => ctx.onProgress?.({ step: `${method} restart ${r + 1}/${nInit}, epoch`, done: e, total: o.maxIter }),

@@ -7,6 +7,10 @@ import type { AnyClusterer } from './types.js';
 import { kmeansClusterer } from './kmeans.js';
 import { kmodesClusterer } from './kmodes.js';
 import { kprototypesClusterer } from './kprototypes.js';
+import { gmmClusterer } from './gmm.js';
+import { lpaClusterer } from './lpa.js';
+import { lpaKmeansClusterer } from './lpa-kmeans.js';
+import { kmedoidsClusterer } from './kmedoids.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -14,6 +18,10 @@ const CLUSTERERS: Record<string, AnyClusterer> = {
   kmeans: kmeansClusterer,
   kmodes: kmodesClusterer,
   kprototypes: kprototypesClusterer,
+  gmm: gmmClusterer,
+  lpa: lpaClusterer,
+  'lpa-kmeans': lpaKmeansClusterer,
+  kmedoids: kmedoidsClusterer,
 };
 
 /** Names of every registered method. */

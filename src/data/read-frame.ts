@@ -59,6 +59,15 @@ export async function readFrameWithSchema(spec: SourceSpec, o: ReadOptions = {})
   });
 }
 
+/**
+ * Loads a file or duckdb: source into table `t` of `con`, the first step of {@link readFrame}, for
+ * callers that run their own SQL over the raw source (transaction features).
+ */
+export async function loadSourceTable(con: DuckDBConnection, spec: Exclude<SourceSpec, { kind: 'postgres' }>): Promise<void> {
+  checkFile(spec.path);
+  await load(con, spec, describeSource(spec));
+}
+
 function flagOf(name: string, o: ReadOptions): string {
   return o.id === name ? '--id' : o.numeric?.includes(name) ? '--numeric' : '--categorical';
 }

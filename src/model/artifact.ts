@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { NoveltyRules } from './novelty.js';
+import type { FeaturePlan } from '../features/prepare-features.js';
 
 /** Format name written in every model file. */
 export const FORMAT_NAME = 'segkit-model';
@@ -37,6 +38,8 @@ export interface Manifest {
   readonly prepOptions: Record<string, unknown>;
   readonly seed: number;
   readonly fitSeconds: number;
+  /** The evidence for k when it was chosen by `fit -k auto` (a SelectionReport, plain JSON). */
+  readonly selection?: unknown;
 }
 
 /** The whole model file. `pipeline` and `clusterer.state` are encoded by `state-codec`. */
@@ -52,6 +55,8 @@ export interface SegmentationModel {
   readonly prepReport: unknown;
   /** Thresholds that flag new customers as novel (absent in models from before they existed). */
   readonly novelty?: NoveltyRules;
+  /** How the customer table was computed from transactions (`fit --from-transactions`), so `assign` can re-score later transactions. */
+  readonly features?: FeaturePlan;
   readonly warnings: readonly { code: string; message: string }[];
 }
 
@@ -72,6 +77,7 @@ export const modelSchema = z.object({
     prepOptions: z.record(z.string(), z.unknown()),
     seed: z.number(),
     fitSeconds: z.number(),
+    selection: z.unknown().optional(),
   }),
   pipeline: z.unknown(),
   clusterer: z.object({ method: z.string(), options: z.record(z.string(), z.unknown()), state: z.unknown() }),
@@ -81,6 +87,12 @@ export const modelSchema = z.object({
   novelty: z.object({
     distanceP99: z.array(z.number().nullable()),
     ranges: z.record(z.string(), z.object({ kind: z.enum(['numeric', 'date']), min: z.number(), max: z.number() })),
+  }).optional(),
+  features: z.object({
+    spec: z.record(z.string(), z.unknown()),
+    date: z.object({ format: z.enum(['auto', 'iso', 'yyyymmdd', 'mdy', 'dmy']), slashOrder: z.enum(['mdy', 'dmy']) }),
+    families: z.object({ dayParts: z.boolean(), category: z.boolean(), cancellations: z.boolean(), discount: z.boolean(), windowDays: z.number().int().min(1) }),
+    sql: z.string(),
   }).optional(),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });

@@ -17,11 +17,12 @@ import { getClusterer } from '../cluster/registry.js';
 import { createRng, drawSeed } from '../math/rng.js';
 import { parseOptions } from '../options.js';
 import { resolveIds } from '../data/ids.js';
-import { fitPipeline, type PipelineState } from '../prep/pipeline.js';
+import { fitPipeline, type FittedPipeline, type PipelineState } from '../prep/pipeline.js';
 import { encodeState } from './state-codec.js';
 import { frameHash } from './data-hash.js';
 import { FORMAT_NAME, FORMAT_VERSION, type SegmentationModel, type Segment } from './artifact.js';
-import { trainingMetrics, metricSpace } from './training-metrics.js';
+import { trainingMetrics } from './training-metrics.js';
+import { metricSpace } from '../evaluate/metric-space.js';
 import { assignmentScores } from './assignment-scores.js';
 import { learnNovelty, noveltyReasons } from './novelty.js';
 import { SEGKIT_VERSION } from '../version.js';
@@ -75,20 +76,8 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   const seed = o.seed ?? drawSeed();
   if (frame.rows === 0) throw new SegkitError('E_DATA_EMPTY', msg.dataEmpty(frame.source), { file: frame.source });
 
-  // 1. Customer IDs.
-  o.onProgress?.({ step: 'customer IDs', done: 0, total: 1 });
-  const { ids, column: idColumn } = resolveIds(frame, o.idColumn);
-  // 2. Preprocessing.
-  o.onProgress?.({ step: 'preprocessing', done: 0, total: 1 });
-  const weights = o.weightColumn !== undefined ? readWeights(frame, o.weightColumn) : undefined;
-  const prepInput = {
-    ...(o.prep ?? {}),
-    ...(idColumn ? { idColumn } : {}),
-    ...(o.weightColumn !== undefined ? { exclude: [...(((o.prep ?? {}) as { exclude?: string[] }).exclude ?? []), o.weightColumn] } : {}),
-  };
-  const fittedPrep = fitPipeline(frame, withCategoricalInput(prepInput, clusterer.categoricalInput ?? 'encoded', o.prep));
-  checkCategoricalInput(clusterer, method, fittedPrep.state, o.prep);
-  const prep = weights ? { ...fittedPrep, dataset: { ...fittedPrep.dataset, weights } } : fittedPrep;
+  // 1–2. Customer IDs and preprocessing.
+  const { ids, idColumn, prep, prepInput } = prepareData(frame, { ...o, method });
   const warnings: SegkitWarning[] = [...prep.warnings];
   // 3. Clustering.
   const rng = createRng(seed);
@@ -145,6 +134,28 @@ function checkCategoricalInput(clusterer: ReturnType<typeof getClusterer>, metho
   if (clusterer.categoricalInput !== 'none' || userPrep?.encode !== undefined) return;
   const categorical = state.columns.filter((p) => p.kind === 'categorical' && p.encode !== 'ordinal').map((p) => p.name);
   if (categorical.length > 0) throw new SegkitError('E_OPTION', msg.methodNeedsNumbers(method, categorical), { field: 'method' });
+}
+
+/** Steps 1–2 of the fit path, shared with `select`: customer IDs, then the fitted pipeline (with row weights). */
+export function prepareData(
+  frame: Frame, o: Pick<FitModelOptions, 'method' | 'prep' | 'idColumn' | 'weightColumn' | 'onProgress'>,
+): { ids: string[]; idColumn: string | null; prep: FittedPipeline; prepInput: Record<string, unknown> } {
+  const method = o.method ?? 'kmeans';
+  const clusterer = getClusterer(method);
+  o.onProgress?.({ step: 'customer IDs', done: 0, total: 1 });
+  const { ids, column: idColumn } = resolveIds(frame, o.idColumn);
+  o.onProgress?.({ step: 'preprocessing', done: 0, total: 1 });
+  const weights = o.weightColumn !== undefined ? readWeights(frame, o.weightColumn) : undefined;
+  const prepInput = {
+    ...(o.prep ?? {}),
+    ...(idColumn ? { idColumn } : {}),
+    ...(o.weightColumn !== undefined ? { exclude: [...(((o.prep ?? {}) as { exclude?: string[] }).exclude ?? []), o.weightColumn] } : {}),
+  };
+  // The method decides how categories reach it (level codes, encoded columns, or not at all).
+  const fittedPrep = fitPipeline(frame, withCategoricalInput(prepInput, clusterer.categoricalInput ?? 'encoded', o.prep));
+  checkCategoricalInput(clusterer, method, fittedPrep.state, o.prep);
+  const prep = weights ? { ...fittedPrep, dataset: { ...fittedPrep.dataset, weights } } : fittedPrep;
+  return { ids: ids as string[], idColumn, prep, prepInput };
 }
 
 /** Weights from a numeric column: finite and ≥ 0, else an error naming the row. */

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { kmodesClusterer } from '../../src/cluster/kmodes.js';
 import { kprototypesClusterer } from '../../src/cluster/kprototypes.js';
 import { runKModes, labelsCost, rowCost, type MixedData } from '../../src/cluster/kmodes-core.js';
-import { caoInit, randomInit } from '../../src/cluster/kmodes-init.js';
+import { caoInit, plusPlusInit, randomInit } from '../../src/cluster/kmodes-init.js';
 import { mixedData, statePrototypes } from '../../src/cluster/kmodes-fit.js';
 import { chooseGamma } from '../../src/cluster/kprototypes-gamma.js';
 import { createFitContext, type AnyClusterer } from '../../src/cluster/types.js';
@@ -91,6 +91,15 @@ describe('cluster/kmodes: hand-computed cases', () => {
     const cat = [[0, 0], [0, 0], [0, 1], [1, 1], [2, 2]];
     const p = caoInit(mixedData(dataset([], cat, [3, 3])), 2, 1);
     assert.deepEqual(Array.from(p.modes), [0, 0, 1, 1]); // row 0, then row 3 (dens 0.3 × 2 mismatches beats row 4's 0.2 × 2)
+  });
+
+  it('kmodes++ seeding is seeded, picks k distinct rows and never a row already at cost 0', () => {
+    const cat = [[0, 0], [0, 0], [0, 0], [1, 1], [2, 2], [2, 2]];
+    const x = mixedData(dataset([], cat, [3, 3]));
+    const a = plusPlusInit(x, 3, 1, createRng(5)), b = plusPlusInit(x, 3, 1, createRng(5));
+    assert.deepEqual(a, b);
+    const rows = [0, 1, 2].map((c) => `${a.modes[c * 2]},${a.modes[c * 2 + 1]}`);
+    assert.equal(new Set(rows).size, 3); // rows at cost 0 to a chosen prototype have weight 0
   });
 
   it("balanced γ makes both parts cost the same with one segment; 'huang' is 0.5 × mean std", () => {

@@ -50,6 +50,7 @@ describe('model/export-sql: the exported SQL scores like in-process predict (Duc
     const train = await readFrame(parseSourceSpec(cluster.url, { table: 'customers' }));
     models.kmeans = (await fitModel(train, { options: { nClusters: 4 }, seed: 3 })).model;
     models.kprototypes = (await fitModel(train, { method: 'kprototypes', options: { nClusters: 4 }, seed: 3 })).model;
+    models.kmedoids = (await fitModel(train, { method: 'kmedoids', options: { nClusters: 4 }, seed: 3 })).model;
     models.kmodes = (await fitModel(train, { method: 'kmodes', options: { nClusters: 3 }, prep: { features: ['plan', 'region', 'active'] }, seed: 3 })).model;
     models['kmeans-robust-mode'] = (await fitModel(train, { options: { nClusters: 3 }, prep: { scale: 'robust', categoricalMissing: 'mode', missingIndicator: true, encode: 'ordinal' }, seed: 5 })).model;
   });
@@ -59,7 +60,7 @@ describe('model/export-sql: the exported SQL scores like in-process predict (Duc
     cluster?.stop();
   });
 
-  for (const name of ['kmeans', 'kprototypes', 'kmodes', 'kmeans-robust-mode']) {
+  for (const name of ['kmeans', 'kprototypes', 'kmedoids', 'kmodes', 'kmeans-robust-mode']) {
     for (const dialect of ['duckdb', 'postgres'] as const) {
       it(`${name} in ${dialect}: same segment and runner-up for every row, confidence and distance to 1e-9`, async () => {
         const model = models[name];

@@ -15,8 +15,10 @@ import { resolveIds } from '../../data/ids.js';
 import { writeAssignments } from '../write-assignments.js';
 import { table } from '../format.js';
 import { EXIT_OK } from '../exit-codes.js';
+import { transactionFrame } from './features.js';
 
 interface AssignFlags extends SourceFlags {
+  asOf?: string;
   id?: string;
   out: string;
   json?: boolean;
@@ -33,6 +35,7 @@ export function registerAssign(program: Command, io: Io, setExit: (code: number)
   addSourceFlags(cmd);
   cmd
     .option('--id <column>', "customer ID column (default: the model's ID column when present)")
+    .option('--as-of <date>', 'models fitted --from-transactions: compute features as of this day (default: the day after the last transaction)')
     .requiredOption('-o, --out <file>', 'assignments file to write (.csv, .parquet or .jsonl)')
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress output')
@@ -41,7 +44,10 @@ export function registerAssign(program: Command, io: Io, setExit: (code: number)
       try {
         const model = loadModel(resolvePath(io, modelPath));
         const idColumn = flags.id ?? model.manifest.idColumn ?? undefined;
-        const frame = await readSource(io, source, flags, idColumn, progress);
+        // Models fitted --from-transactions: the source is transactions, turned into features by the model's plan.
+        const tx = model.features ? await transactionFrame(io, source, flags, model.features) : null;
+        for (const w of tx?.warnings ?? []) io.stderr(`warning ${w.code}: ${w.message}\n`);
+        const frame = tx ? tx.frame : await readSource(io, source, flags, idColumn, progress);
         const { ids } = resolveIds(frame, idColumn && frame.columns.some((c) => c.name === idColumn) ? idColumn : undefined);
         progress.update({ step: 'scoring', done: 0, total: 1 });
         const s = scoreFrame(model, frame);

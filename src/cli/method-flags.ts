@@ -1,0 +1,57 @@
+/**
+ * Clustering-method flags shared by `fit` and `select` (moved out of fit.ts): the method name and
+ * the options of the methods (k-means, K-Prototypes, k-medoids). The number of segments is each command's own flag (a k for fit, a range for select).
+ * @module
+ */
+import type { Command } from 'commander';
+import { numberFlag } from './flags.js';
+
+/** The method flags as commander gives them. */
+export interface MethodFlags {
+  method: string;
+  init?: string;
+  nInit?: string;
+  maxIter?: string;
+  tol?: string;
+  algorithm?: string;
+  batchSize?: string;
+  gamma?: string;
+  metric?: string;
+  swap?: string;
+  samples?: string;
+  sampleSize?: string;
+}
+
+/** Registers --init … --batch-size (--method is registered by the command, before its k flag). */
+export function addMethodOptionFlags(cmd: Command): void {
+  cmd
+    .option('--init <how>', "seeding: kmeans 'kmeans++' | 'random'; kprototypes/kmodes 'cao' | 'huang' | 'kmodes++' | 'random'; kmedoids 'build' | 'random'")
+    .option('--n-init <n>', "restarts, or 'auto'")
+    .option('--max-iter <n>', 'iteration cap per restart')
+    .option('--tol <x>', 'convergence tolerance (relative to mean feature variance)')
+    .option('--algorithm <name>', "kmeans: 'auto', 'lloyd' or 'minibatch'; kmedoids: 'auto', 'pam' or 'clara'")
+    .option('--batch-size <n>', 'rows per mini-batch')
+    .option('--gamma <x>', "kprototypes: weight of one differing category against squared numeric distance: a number, 'balanced' (default) or 'huang' (kmodes' default)")
+    .option('--metric <name>', "kmedoids: 'auto' (Gower when there are categories, else Euclidean), 'gower' or 'euclidean'")
+    .option('--swap <how>', "kmedoids: 'eager' (FasterPAM, default) or 'steepest' (classic PAM)")
+    .option('--samples <n>', 'kmedoids with CLARA: number of samples')
+    .option('--sample-size <n>', 'kmedoids with CLARA: rows per sample');
+}
+
+/** The method options the flags ask for, without nClusters (validated later by the method's schema). */
+export function methodOptionsFromFlags(flags: MethodFlags): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  const set = (k: string, v: unknown) => v !== undefined && (options[k] = v);
+  set('init', flags.init);
+  set('nInit', flags.nInit === 'auto' ? 'auto' : numberFlag(flags.nInit, '--n-init', { integer: true, min: 1 }));
+  set('maxIter', numberFlag(flags.maxIter, '--max-iter', { integer: true, min: 1 }));
+  set('tol', numberFlag(flags.tol, '--tol', { min: 0 }));
+  set('algorithm', flags.algorithm);
+  set('batchSize', numberFlag(flags.batchSize, '--batch-size', { integer: true, min: 1 }));
+  set('gamma', flags.gamma === undefined || flags.gamma === 'balanced' || flags.gamma === 'huang' ? flags.gamma : numberFlag(flags.gamma, '--gamma', { min: 0 }));
+  set('metric', flags.metric);
+  set('swap', flags.swap);
+  set('samples', numberFlag(flags.samples, '--samples', { integer: true, min: 1 }));
+  set('sampleSize', numberFlag(flags.sampleSize, '--sample-size', { integer: true, min: 1 }));
+  return options;
+}
