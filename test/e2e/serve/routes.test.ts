@@ -8,8 +8,9 @@ import { saveModel } from '../../../src/model/save.js';
 import { parseModel } from '../../../src/model/load.js';
 import { predictRecords } from '../../../src/model/predict-records.js';
 import { frameFromRecords } from '../../../src/data/frame.js';
+import { methodNames } from '../../../src/cluster/registry.js';
 import { healthSchema, modelDetailSchema, modelListSchema, predictResponseSchema } from '../../../src/serve/schemas.js';
-import { call, fitMall, mallRecords, post, ROW, startServer, tempDir, type TestServer } from './harness.js';
+import { call, fitMall, mall, mallRecords, post, ROW, startServer, tempDir, type TestServer } from './harness.js';
 
 describe('e2e/serve/routes', () => {
   const tmp = tempDir('segkit-serve-');
@@ -130,6 +131,36 @@ describe('e2e/serve/routes', () => {
       }),
       { numRuns: 25, seed: 9 },
     );
+  });
+
+  it('serves a model of every registered method: predictions on the training rows are the training labels', async () => {
+    // Per-method setup where the defaults do not fit the mall sample; any other method gets k = 3 and default preprocessing.
+    const setup: Record<string, { options: Record<string, unknown>; prep?: Record<string, unknown> }> = {
+      kmodes: { options: { nClusters: 2 }, prep: { features: ['Gender'] } },
+      gmm: { options: { nClusters: 3 }, prep: { exclude: ['Gender'] } },
+      lpa: { options: { nClusters: 3 }, prep: { exclude: ['Gender'] } },
+      'lpa-kmeans': { options: { nClusters: 3 }, prep: { exclude: ['Gender'] } },
+    };
+    const rows = await mallRecords();
+    const fits = [];
+    for (const method of methodNames()) {
+      const { options, prep } = setup[method] ?? { options: { nClusters: 3 } };
+      const r = await fitModel(await mall(), { method, options, prep, seed: 3 });
+      const file = join(tmp.dir, `${method}.json`);
+      saveModel(r.model, file);
+      fits.push({ id: method, file, labels: Array.from(r.labels) });
+    }
+    const all = await startServer(fits.map(({ id, file }) => ({ id, file })), { watch: false });
+    try {
+      for (const f of fits) {
+        const r = await post(`${all.url}/models/${f.id}/predict`, JSON.stringify({ rows }));
+        assert.equal(r.status, 200, `${f.id}: ${r.text}`);
+        predictResponseSchema.parse(r.body);
+        assert.deepEqual(r.body.predictions.map((p: any) => p.segment), f.labels, f.id);
+      }
+    } finally {
+      await all.close();
+    }
   });
 
   it('writes one JSON log entry per request with method, url, status and ms', async () => {
