@@ -187,6 +187,10 @@ export const msg = {
   mixtureStateShape: (model: string, expected: number, got: number) =>
     `The covariances of this ${model} mixture must hold ${expected} numbers; the model file has ${got}.`,
   lpaModelsEmpty: () => `The LPA grid needs at least one model and one number of profiles.`,
+  noProbabilities: () => `--probabilities needs a method with soft assignment (gmm, lpa, lpa-kmeans); this model's method assigns each customer to one segment only (see the confidence column).`,
+  lpaGridAllFailed: (first: string) => `Every cell of the LPA grid failed to fit; the first said: ${first}`,
+  kRangeNeedsLpa: (method: string) =>
+    `A range for -k fits a grid of latent-profile models with --method lpa. For '${method}', use -k auto --k-range min..max, or 'segkit select' to compare k.`,
   // --- transactions → features, RFM: features/ (add new builders below this line) ---
   txMissingColumns: (source: string, missing: readonly { flag: string; column: string }[], found: readonly string[]) =>
     `${source} has no column ${missing.map((m) => `"${m.column}" (${m.flag})`).join(', ')}. Columns found: ${list(found, 20)}.` +

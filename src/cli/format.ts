@@ -56,6 +56,9 @@ function levelCell(l: { level: string; share: number } | undefined): string {
 
 /** The method's cost: inertia (k-means), k-medoids' total dissimilarity, or K-Prototypes' cost with each part's share and γ. */
 function costLabel(met: Record<string, number | null>): string {
+  if (met.logLikelihood !== undefined && met.logLikelihood !== null) // mixtures: fit indices, overlap
+    return `log-likelihood ${fmt(met.logLikelihood)} · BIC ${fmt(met.bic)} (lower is better) · ICL ${fmt(met.icl)} · entropy ${fmt(met.entropy)} · ` +
+      `${((met.multiMembershipShare ?? 0) * 100).toFixed(1)}% of customers belong ≥30% to two or more segments`;
   if (met.cost === undefined || met.cost === null) return `inertia ${fmt(met.inertia)}`;
   if (met.swaps !== undefined && met.swaps !== null) return `cost ${fmt(met.cost)} (sum of dissimilarities to the medoids)`; // k-medoids
   if (!met.numericCost) return `cost ${fmt(met.cost)} (mismatched categories)`;

@@ -20,12 +20,14 @@ export interface MethodFlags {
   swap?: string;
   samples?: string;
   sampleSize?: string;
+  covarianceType?: string;
+  regCovar?: string;
 }
 
 /** Registers --init … --batch-size (--method is registered by the command, before its k flag). */
 export function addMethodOptionFlags(cmd: Command): void {
   cmd
-    .option('--init <how>', "seeding: kmeans 'kmeans++' | 'random'; kprototypes/kmodes 'cao' | 'huang' | 'kmodes++' | 'random'; kmedoids 'build' | 'random'")
+    .option('--init <how>', "seeding: kmeans 'kmeans++' | 'random'; kprototypes/kmodes 'cao' | 'huang' | 'kmodes++' | 'random'; kmedoids 'build' | 'random'; gmm/lpa 'kmeans' | 'random'")
     .option('--n-init <n>', "restarts, or 'auto'")
     .option('--max-iter <n>', 'iteration cap per restart')
     .option('--tol <x>', 'convergence tolerance (relative to mean feature variance)')
@@ -35,7 +37,9 @@ export function addMethodOptionFlags(cmd: Command): void {
     .option('--metric <name>', "kmedoids: 'auto' (Gower when there are categories, else Euclidean), 'gower' or 'euclidean'")
     .option('--swap <how>', "kmedoids: 'eager' (FasterPAM, default) or 'steepest' (classic PAM)")
     .option('--samples <n>', 'kmedoids with CLARA: number of samples')
-    .option('--sample-size <n>', 'kmedoids with CLARA: rows per sample');
+    .option('--sample-size <n>', 'kmedoids with CLARA: rows per sample')
+    .option('--covariance-type <type>', "gmm: 'full' (default), 'tied', 'diag' or 'spherical'")
+    .option('--reg-covar <x>', 'gmm/lpa: added to the covariance diagonal (default 1e-6; 0 for mclust exactly)');
 }
 
 /** The method options the flags ask for, without nClusters (validated later by the method's schema). */
@@ -53,5 +57,7 @@ export function methodOptionsFromFlags(flags: MethodFlags): Record<string, unkno
   set('swap', flags.swap);
   set('samples', numberFlag(flags.samples, '--samples', { integer: true, min: 1 }));
   set('sampleSize', numberFlag(flags.sampleSize, '--sample-size', { integer: true, min: 1 }));
+  set('covarianceType', flags.covarianceType);
+  set('regCovar', numberFlag(flags.regCovar, '--reg-covar', { min: 0 }));
   return options;
 }

@@ -5,6 +5,9 @@
  * @module
  */
 import { writeTable } from '../data/write-table.js';
+import type { Matrix } from '../math/matrix.js';
+import { SegkitError } from '../errors.js';
+import { msg } from '../messages.js';
 
 /** What an assignments file is written from. */
 export interface AssignmentRows {
@@ -15,10 +18,14 @@ export interface AssignmentRows {
   readonly confidence: Float64Array;
   readonly novelty: readonly (readonly string[])[];
   readonly model: { readonly segments: readonly { id: number; name: string }[] };
+  /** rows × k posteriors: written as `p_<segment>` columns and the row's entropy when given. */
+  readonly probabilities?: Matrix;
 }
 
-export async function writeAssignments(path: string, r: AssignmentRows): Promise<void> {
+export async function writeAssignments(path: string, r: AssignmentRows, withProbabilities = false): Promise<void> {
   const names = new Map(r.model.segments.map((s) => [s.id, s.name]));
+  const p = withProbabilities ? r.probabilities : undefined;
+  if (withProbabilities && !p) throw new SegkitError('E_OPTION', msg.noProbabilities(), { field: '--probabilities' });
   await writeTable(path, [
     { name: 'customer_id', values: r.ids as string[] },
     { name: 'segment', values: r.labels },
@@ -28,5 +35,21 @@ export async function writeAssignments(path: string, r: AssignmentRows): Promise
     { name: 'runner_up', values: r.runnerUp },
     { name: 'novel', values: Array.from(r.novelty, (n) => (n.length > 0 ? 'yes' : 'no')) },
     { name: 'novelty', values: Array.from(r.novelty, (n) => n.join('; ')) },
+    ...(p ? probabilityColumns(p) : []),
   ]);
+}
+
+/** `p_0 … p_{k-1}` (segment ids as in the `segment` column) and `entropy` = −Σ p log p of each row. */
+function probabilityColumns(p: Matrix): { name: string; values: Float64Array }[] {
+  const cols = Array.from({ length: p.cols }, (_, j) => ({ name: `p_${j}`, values: Float64Array.from({ length: p.rows }, (_, i) => p.data[i * p.cols + j]) }));
+  const entropy = new Float64Array(p.rows);
+  for (let i = 0; i < p.rows; i++) {
+    let e = 0;
+    for (let j = 0; j < p.cols; j++) {
+      const v = p.data[i * p.cols + j];
+      if (v > 0) e -= v * Math.log(v);
+    }
+    entropy[i] = e;
+  }
+  return [...cols, { name: 'entropy', values: entropy }];
 }

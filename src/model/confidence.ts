@@ -18,6 +18,8 @@ export interface AssignmentScores {
   /** Runner-up segment (-1 where none). */
   readonly runnerUp: Int32Array;
   readonly confidence: Float64Array;
+  /** rows × k posteriors, for methods with soft assignment. */
+  readonly probabilities?: Matrix;
 }
 
 /** Confidence from the distances to the best (d₁) and the second-best (d₂) segment. */
@@ -55,5 +57,5 @@ export function scoresFromPosteriors(p: Matrix, labels: Int32Array): AssignmentS
     runnerUp[i] = second;
     confidence[i] = Math.min(1, Math.max(0, p.data[i * k + l]));
   }
-  return { distance, runnerUp, confidence };
+  return { distance, runnerUp, confidence, probabilities: p };
 }

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Frame } from '../data/frame.js';
+import type { Matrix } from '../math/matrix.js';
 import { isNumericColumn } from '../data/frame.js';
 import type { SegkitWarning } from '../errors.js';
 import { SegkitError } from '../errors.js';
@@ -58,6 +59,8 @@ export interface FitModelResult {
   readonly confidence: Float64Array;
   /** Novelty reasons per customer (empty for most). */
   readonly novelty: readonly (readonly string[])[];
+  /** rows × k posteriors, for methods with soft assignment. */
+  readonly probabilities?: Matrix;
   readonly warnings: readonly SegkitWarning[];
 }
 
@@ -89,7 +92,7 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   o.onProgress?.({ step: 'metrics (silhouette on a stratified sample above 10,000 rows)', done: 0, total: 1 });
   const space = metricSpace(clusterer, fitted.state, prep.dataset, fitted.labels, rng.fork(1_000_002));
   const metrics = { ...trainingMetrics(space.x, space.labels, k, fitted.diagnostics, rng.fork(1_000_001)), ...(space.sampled ? { metricsSampleSize: space.labels.length } : {}) };
-  const { distance, runnerUp, confidence } = assignmentScores(clusterer, fitted.state, prep.dataset, fitted.labels);
+  const { distance, runnerUp, confidence, probabilities } = assignmentScores(clusterer, fitted.state, prep.dataset, fitted.labels);
   // 5. Novelty thresholds and the model document.
   const novelty = learnNovelty(frame, prep.state.columns, fitted.labels, distance, k);
   const sizes = new Array<number>(k).fill(0);
@@ -121,7 +124,7 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
     novelty,
     warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
   };
-  return { model, ids, labels: fitted.labels, distance, runnerUp, confidence, novelty: noveltyPerRow, warnings };
+  return { model, ids, labels: fitted.labels, distance, runnerUp, confidence, novelty: noveltyPerRow, ...(probabilities ? { probabilities } : {}), warnings };
 }
 
 /** Methods that compare categories directly get level codes unless the user chose an encoding. */

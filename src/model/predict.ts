@@ -7,6 +7,7 @@
  * @module
  */
 import type { Frame } from '../data/frame.js';
+import type { Matrix } from '../math/matrix.js';
 import { getClusterer } from '../cluster/registry.js';
 import { transformPipeline } from '../prep/pipeline.js';
 import { decodeStateCached } from './state-codec.js';
@@ -23,6 +24,8 @@ export interface Scores {
   readonly confidence: Float64Array;
   /** Why each row is novel (novelty.ts); an empty array for most rows. */
   readonly novelty: readonly (readonly string[])[];
+  /** rows × k posteriors, for methods with soft assignment (Gaussian mixtures, LPA). */
+  readonly probabilities?: Matrix;
   /** Per row, notes on values the model had not seen in training (unseen categorical levels). */
   readonly notes: readonly (readonly string[])[];
 }
@@ -40,6 +43,8 @@ export interface Prediction {
   readonly novel: boolean;
   readonly noveltyReasons: readonly string[];
   readonly notes: readonly string[];
+  /** Probability of each segment (by segment id), for methods with soft assignment. */
+  readonly probabilities?: readonly number[];
 }
 
 /**
@@ -55,11 +60,11 @@ export function scoreFrame(model: SegmentationModel, frame: Frame): Scores {
   const state = decodeStateCached(model.clusterer.state);
   const labels = clusterer.predict(state, dataset);
   // 3. Distances, runner-up, confidence and novelty.
-  const { distance, runnerUp, confidence } = assignmentScores(clusterer, state, dataset, labels);
+  const { distance, runnerUp, confidence, probabilities } = assignmentScores(clusterer, state, dataset, labels);
   const novelty = model.novelty
     ? noveltyReasons(model.novelty, frame, labels, distance, unseen, (id) => segmentName(model, id))
     : Array.from(labels, (_, i) => unseen.filter((u) => u.row === i + 1 && u.kind === 'unseen-level').map((u) => `unseen level ${JSON.stringify(u.value)} in ${u.column}`));
-  return { labels, distance, runnerUp, confidence, novelty, notes };
+  return { labels, distance, runnerUp, confidence, novelty, notes, ...(probabilities ? { probabilities } : {}) };
 }
 
 /** Display name of a segment id. */
@@ -81,5 +86,6 @@ export function predict(model: SegmentationModel, frame: Frame): Prediction[] {
     novel: s.novelty[i].length > 0,
     noveltyReasons: s.novelty[i],
     notes: s.notes[i] ?? [],
+    ...(s.probabilities ? { probabilities: Array.from(s.probabilities.data.subarray(i * s.probabilities.cols, (i + 1) * s.probabilities.cols)) } : {}),
   }));
 }

@@ -21,6 +21,7 @@ interface AssignFlags extends SourceFlags {
   asOf?: string;
   id?: string;
   out: string;
+  probabilities?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -37,6 +38,7 @@ export function registerAssign(program: Command, io: Io, setExit: (code: number)
     .option('--id <column>', "customer ID column (default: the model's ID column when present)")
     .option('--as-of <date>', 'models fitted --from-transactions: compute features as of this day (default: the day after the last transaction)')
     .requiredOption('-o, --out <file>', 'assignments file to write (.csv, .parquet or .jsonl)')
+    .option('--probabilities', 'gmm/lpa: add every segment\'s probability (p_0 …) and the entropy')
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress output')
     .action(async (modelPath: string, source: string, flags: AssignFlags) => {
@@ -51,7 +53,7 @@ export function registerAssign(program: Command, io: Io, setExit: (code: number)
         const { ids } = resolveIds(frame, idColumn && frame.columns.some((c) => c.name === idColumn) ? idColumn : undefined);
         progress.update({ step: 'scoring', done: 0, total: 1 });
         const s = scoreFrame(model, frame);
-        await writeAssignments(resolvePath(io, flags.out), { ids, ...s, model });
+        await writeAssignments(resolvePath(io, flags.out), { ids, ...s, model }, Boolean(flags.probabilities));
         progress.stop();
         const sizes = model.segments.map((g) => ({ ...g, count: 0 }));
         for (const l of s.labels) if (l >= 0 && sizes[l]) sizes[l].count++;

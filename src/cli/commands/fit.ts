@@ -21,9 +21,18 @@ import { parseOptions } from '../../options.js';
 import { drawSeed } from '../../math/rng.js';
 import { parseKRange } from '../../select/k-range.js';
 import { autoK } from '../auto-k.js';
+import { lpaGridFit, parseModels } from '../lpa-grid-fit.js';
+import { SegkitError } from '../../errors.js';
+import { msg } from '../../messages.js';
 import { addTransactionFlags, transactionFrame, type TransactionFlags } from './features.js';
 
-interface FitFlags extends SourceFlags, PrepFlags, MethodFlags, Omit<TransactionFlags, keyof SourceFlags | keyof PrepFlags> {
+interface FitLpaFlags {
+  models?: string;
+  pick: string;
+  probabilities?: boolean;
+}
+
+interface FitFlags extends FitLpaFlags, SourceFlags, PrepFlags, MethodFlags, Omit<TransactionFlags, keyof SourceFlags | keyof PrepFlags> {
   fromTransactions?: boolean;
   nClusters?: string;
   kRange: string;
@@ -46,12 +55,18 @@ Which method?
   kmodes       Categories only (survey answers, product categories); use --features to pick them.
   kmedoids     Each segment represented by a real customer (its medoid), with Gower distance on mixed
                data: robust to outliers, bounded per column. Exact up to 10,000 rows, CLARA samples above.
+  gmm          Gaussian mixture: soft segments (each customer's probability of every segment) for
+               overlapping groups; --covariance-type full|tied|diag|spherical. Numbers only.
+  lpa          Latent profile analysis (mclust/tidyLPA models 1 EEI, 2 VVI, 3 EEE, 6 VVV): -k 2..8
+               --models 1,2,3,6 fits the grid and prints AIC/BIC/SABIC/ICL/entropy to choose from.
+  lpa-kmeans   Two stages: latent profiles, then k-means on each customer's profile probabilities.
 
 Examples:
   segkit fit customers.csv -k 5
   segkit fit customers.csv -k auto            (choose k as 'segkit select' does)
   segkit fit data/samples/bank.csv --method kprototypes -k 5
   segkit fit answers.csv --method kmodes -k 4 --features q1,q2,q3,q4
+  segkit fit data/samples/cc_general.csv --method lpa -k 2..6 --models 1,2,3,6
 `;
 
 /** Registers the command. */
@@ -65,8 +80,10 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
   cmd
   addColumnFlags(cmd);
   cmd
-    .option('--method <name>', "clustering method: 'kmeans' (numbers; categories one-hot encoded), 'kprototypes' (numbers and categories compared level by level), 'kmodes' (categories only), 'kmedoids' (real customers as centers, Gower distance); see below", 'kmeans')
-    .option('-k, --n-clusters <n>', "number of segments (default 8), or 'auto' to choose it as `segkit select` does")
+    .option('--method <name>', "clustering method: kmeans, kprototypes, kmodes, kmedoids, gmm, lpa, lpa-kmeans (see 'Which method?' below)", 'kmeans')
+    .option('-k, --n-clusters <n>', "number of segments (default 8), 'auto' to choose it as `segkit select` does, or with --method lpa a range 'min..max' to fit and compare the grid")
+    .option('--models <list>', "lpa: covariance models, mclust names or tidyLPA numbers (1 EEI, 2 VVI, 3 EEE, 6 VVV), e.g. 1,2,3,6; several (or a k range) fit the grid")
+    .option('--pick <index>', "lpa grid: the cell to save, best by 'bic' (default) or 'icl'", 'bic')
     .option('--k-range <range>', "range of k that -k auto chooses from, 'min..max'", '2..10');
   addMethodOptionFlags(cmd);
   addPrepFlags(cmd);
@@ -76,6 +93,7 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
     .option('--seed <n>', 'random seed (drawn and recorded when absent)')
     .option('-o, --out <file>', 'model file to write', 'segkit-model.json')
     .option('--assignments <file>', 'also write every customer\'s segment (.csv, .parquet or .jsonl)')
+    .option('--probabilities', 'gmm/lpa: add every segment\'s probability (p_0 …) and the entropy to the assignments')
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress output')
     .addHelpText('after', METHOD_GUIDE)
@@ -85,10 +103,18 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
         // Flags first, so a usage error is reported before any data is read.
         const options: Record<string, unknown> = methodOptionsFromFlags(flags);
         const auto = flags.nClusters === 'auto';
-        const kFlag = auto ? undefined : numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 });
+        // lpa: a k range or several models fit the grid of models × k (lpa-grid-fit.ts).
+        const kRangeGiven = !auto && flags.nClusters !== undefined && /\.\./.test(flags.nClusters);
+        const models = parseModels(flags.models);
+        if (kRangeGiven && flags.method !== 'lpa') throw new SegkitError('E_OPTION', msg.kRangeNeedsLpa(flags.method), { field: '-k' });
+        const grid = flags.method === 'lpa' && (kRangeGiven || (models?.length ?? 0) > 1);
+        if (flags.pick !== 'bic' && flags.pick !== 'icl') throw new SegkitError('E_OPTION', msg.keywordUnknown('--pick index', flags.pick, ['bic', 'icl']), { field: '--pick' });
+        if (models?.length === 1) options.model = models[0];
+        const gridKs = kRangeGiven ? (([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i))(parseKRange(flags.nClusters!, '-k')) : null;
+        const kFlag = auto || kRangeGiven ? undefined : numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 });
         if (kFlag !== undefined) options.nClusters = kFlag;
         const prep = prepOptionsFromFlags(flags);
-        const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 }) ?? (auto ? drawSeed() : undefined);
+        const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 }) ?? (auto || grid ? drawSeed() : undefined);
         const clusterer = getClusterer(flags.method);
         parseOptions(clusterer.schema, options, flags.method);
         if (auto) parseKRange(flags.kRange, '--k-range');
@@ -101,20 +127,26 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
           ? await autoK(frame, { method: flags.method, options, prep, idColumn, weightColumn: flags.weight, kRange: flags.kRange, seed: seed!, onProgress: (p) => progress.update(p) })
           : null;
         if (chosen) options.nClusters = chosen.k;
+        const lpa = grid
+          ? await lpaGridFit(frame, { models: models ?? [1, 2, 3, 6], ks: gridKs ?? [Number(options.nClusters ?? 3)], options, prep, idColumn, weightColumn: flags.weight, seed: seed!, pick: flags.pick as 'bic' | 'icl', onProgress: (p) => progress.update(p) })
+          : null;
+        if (lpa) Object.assign(options, lpa.pick);
         const fitted = await fitModel(frame, {
           method: flags.method, options, prep, idColumn, weightColumn: flags.weight, seed, onProgress: (p) => progress.update(p),
         });
         const withTx = tx ? { ...fitted, model: { ...fitted.model, features: tx.plan }, warnings: [...tx.warnings, ...fitted.warnings] } : fitted;
-        const result = chosen ? { ...withTx, model: { ...withTx.model, manifest: { ...withTx.model.manifest, selection: chosen.report } } } : withTx;
+        const selection = chosen ? chosen.report : lpa ? { lpaGrid: lpa.grid, picked: flags.pick } : undefined;
+        const result = selection ? { ...withTx, model: { ...withTx.model, manifest: { ...withTx.model.manifest, selection } } } : withTx;
         progress.stop();
         // Write the assignments first: if that fails, no model claims a run that left no output.
-        if (flags.assignments) await writeAssignments(resolvePath(io, flags.assignments), result);
+        if (flags.assignments) await writeAssignments(resolvePath(io, flags.assignments), result, Boolean(flags.probabilities));
         saveModel(result.model, resolvePath(io, flags.out));
         const k = result.model.segments.length;
         const inputColumns = result.model.manifest.columns.filter((c) => c.name !== result.model.manifest.idColumn).map((c) => c.name);
         const summary = summarizeSegments(frame, result.labels, k, inputColumns);
         if (flags.json) io.stdout(JSON.stringify({ model: flags.out, assignments: flags.assignments ?? null, k, segments: summary, metrics: result.model.metrics, prep: result.model.prepReport, warnings: result.warnings, seed: result.model.manifest.seed, seconds: result.model.manifest.fitSeconds, ...(chosen ? { selection: chosen.report.recommendation } : {}) }, null, 2) + '\n');
         else {
+          if (lpa) io.stdout(`Latent profile models compared (${lpa.grid.cells.length} fits):\n\n${lpa.table}\nSaved: ${lpa.pick.model} with ${lpa.pick.nClusters} profiles (best by ${flags.pick.toUpperCase()}); refit another cell with --models <model> -k <n>.\n\n`);
           io.stdout(formatFitSummary(result.model, summary, flags.out, flags.assignments));
           if (chosen) io.stdout(`k = ${chosen.k} was chosen from ${flags.kRange} (${chosen.report.recommendation.agreement}): ${chosen.report.recommendation.reasons.at(-1)} The per-k evidence is in the model file (manifest.selection); 'segkit select' prints it as a table.\n`);
         }
