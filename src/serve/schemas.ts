@@ -63,6 +63,7 @@ export const predictionSchema = z
     distance: z.number().nullable().describe('Distance to the segment center in the model\'s feature space (null when the method has no centers).'),
     runnerUp: z.number().int().nullable().describe('The second-nearest segment (null when none).'),
     runnerUpName: z.string().nullable(),
+    probabilities: z.array(z.number().min(0).max(1)).optional().describe('Probability of each segment, by segment id, for methods with soft assignment (Gaussian mixtures, latent profiles).'),
     novel: z.boolean().describe('True when the customer is unlike the training customers; `noveltyReasons` says why.'),
     noveltyReasons: z.array(z.string()).describe('Unseen category level, a number far outside the training range, or a distance beyond the segment\'s 99th percentile.'),
     notes: z.array(z.string()).describe('What the model had not seen in training (unseen categorical levels, …).'),
