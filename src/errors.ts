@@ -21,7 +21,10 @@ export type ErrorCode =
   | 'E_WRITE'
   | 'E_MODEL_FORMAT'
   | 'E_NOT_FOUND'
-  | 'E_ABORTED';
+  | 'E_ABORTED'
+  | 'E_UNAUTHORIZED'
+  | 'E_TOO_LARGE'
+  | 'E_INTERNAL';
 
 /** Where the problem is: any of file, 1-based data row, column, option field. */
 export interface Where {

@@ -222,4 +222,34 @@ export const msg = {
     `The '${scheme}' RFM scheme is written for scores 1–${need}, but --bins is ${got}. Use --bins ${need}, or a custom scheme file.`,
   rfmSchemeInvalid: (file: string, detail: string) => `${file} is not a valid RFM scheme: ${detail}. A scheme is {"bins": 5, "segments": [{"name": "...", "r": [lo, hi], "f": [lo, hi], "m": [lo, hi]}, …]} (first match wins).`,
   rfmBins: (got: unknown) => `--bins must be 3 or 5 (or another integer from 2 to 9, one digit per score). Got ${q(got)}.`,
+  // --- HTTP API: serve/ (add new builders below this line) ---
+  bodyNotJson: () =>
+    `The request body is not valid JSON. Send one JSON object such as {"rows": [{"age": 35, "city": "Paris"}]}; NaN and Infinity are not JSON (send null for a missing value).`,
+  bodyEmpty: () => `The request body is empty. Send one JSON object such as {"row": {"age": 35}}.`,
+  bodyMediaType: (got: string) => `Content-Type ${q(got)} is not supported. Send the body as JSON with "Content-Type: application/json".`,
+  bodyTooLarge: (limit: number) =>
+    `The request body is larger than this server's limit of ${limit.toLocaleString('en-US')} bytes. Send fewer rows per request, or start the server with a larger --body-limit.`,
+  bodyNotObject: (got: string) => `The request body must be a JSON object. Got ${got}.`,
+  bodyFieldUnknown: (field: string, allowed: readonly string[]) =>
+    `Unknown field ${q(field)} in the request body. Expected one of: ${allowed.map((a) => `'${a}'`).join(', ')}.`,
+  bodyFieldInvalid: (field: string, rule: string, got: unknown) => `Field ${q(field)} of the request body must be ${rule}. Got ${q(got)}.`,
+  bodyRowValue: (row: number, column: string, got: unknown) =>
+    `Row ${row}, column "${column}": a value must be a string, a number, true/false or null. Got ${q(got)}.`,
+  bodyRowsOrRow: () => `The request body must have exactly one of "rows" (an array of objects) or "row" (one object).`,
+  batchTooLarge: (got: number, max: number) =>
+    `The batch has ${got.toLocaleString('en-US')} rows; this server accepts at most ${max.toLocaleString('en-US')} per request. Split it, or start the server with a larger --max-batch.`,
+  rowMissingFeature: (row: number, column: string) =>
+    `Row ${row}: the model needs column "${column}", which the row does not have. Send "${column}": null if the value is unknown (it is then imputed as in training).`,
+  modelNotFound: (id: string, available: readonly string[]) =>
+    `No model with id ${q(id)}. Loaded models: ${available.length ? available.map((a) => `'${a}'`).join(', ') : '(none)'}.`,
+  routeNotFound: (method: string, url: string) => `No route ${method} ${url}. See GET /openapi.json for the routes of this API.`,
+  unauthorized: () => `This server needs a bearer token: send the header "Authorization: Bearer <token>".`,
+  tokenWrong: () => `The bearer token is not valid for this server.`,
+  badRequest: (detail: string) => `Bad request: ${detail.replace(/\.$/, '')}. See GET /openapi.json for the routes of this API.`,
+  internalError: () => `Internal server error. The server log has the details.`,
+  modelIdInvalid: (id: string) => `Model id ${q(id)} must be letters, digits, '.', '_' or '-'. Name it with id=path, e.g. mall=models/mall.json.`,
+  modelIdDuplicate: (id: string) => `Two models have the id ${q(id)}. Give one another id with id=path, e.g. ${id}-2=other/${id}.json.`,
+  modelProbeFailed: (file: string, reason: string) => `${file} loads but cannot score a row: ${reason}`,
+  notLoopbackWithoutToken: (host: string) =>
+    `Serving on ${host}, which is not a loopback address, without a token: anyone who can reach it can use the API. Set --token or SEGKIT_TOKEN.`,
 };

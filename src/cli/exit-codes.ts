@@ -22,6 +22,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'E_WRITE':
       return EXIT_MODEL;
     case 'E_ABORTED':
+    case 'E_INTERNAL':
       return EXIT_INTERNAL;
     default:
       return EXIT_DATA;

@@ -16,6 +16,7 @@ import { registerSimilar } from './commands/similar.js';
 import { registerSelect } from './commands/select.js';
 import { registerFeatures } from './commands/features.js';
 import { registerRfm } from './commands/rfm.js';
+import { registerServe } from './commands/serve.js';
 import { SEGKIT_VERSION } from '../version.js';
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerSelect(program, io, setExit);
   registerFeatures(program, io, setExit);
   registerRfm(program, io, setExit);
+  registerServe(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   const json = argv.includes('--json');

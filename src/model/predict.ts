@@ -10,7 +10,7 @@ import type { Frame } from '../data/frame.js';
 import type { Matrix } from '../math/matrix.js';
 import { getClusterer } from '../cluster/registry.js';
 import { transformPipeline } from '../prep/pipeline.js';
-import { decodeState } from './state-codec.js';
+import { decodeStateCached } from './state-codec.js';
 import type { SegmentationModel } from './artifact.js';
 import { assignmentScores } from './assignment-scores.js';
 import { noveltyReasons } from './novelty.js';
@@ -53,11 +53,11 @@ export interface Prediction {
  */
 export function scoreFrame(model: SegmentationModel, frame: Frame): Scores {
   // 1. The saved preprocessing, unchanged.
-  const pipeline = decodeState(model.pipeline);
+  const pipeline = decodeStateCached(model.pipeline);
   const { dataset, notes, unseen } = transformPipeline(pipeline as any, frame);
   // 2. Hard assignment.
   const clusterer = getClusterer(model.clusterer.method);
-  const state = decodeState(model.clusterer.state);
+  const state = decodeStateCached(model.clusterer.state);
   const labels = clusterer.predict(state, dataset);
   // 3. Distances, runner-up, confidence and novelty.
   const { distance, runnerUp, confidence, probabilities } = assignmentScores(clusterer, state, dataset, labels);

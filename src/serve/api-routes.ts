@@ -1,0 +1,18 @@
+/**
+ * The HTTP API's table of contents: every route, in the order the OpenAPI document lists them.
+ * A new route is one more entry here (and one file in routes/).
+ * @module
+ */
+import type { RouteSpec } from './route.js';
+import { healthRoute } from './routes/health.js';
+import { listModelsRoute, getModelRoute } from './routes/models.js';
+import { predictRoute } from './routes/predict.js';
+import { openApiRoute } from './routes/openapi.js';
+
+export const API_ROUTES: readonly RouteSpec[] = [
+  healthRoute, //         GET  /healthz
+  listModelsRoute, //     GET  /models
+  getModelRoute, //       GET  /models/{id}
+  predictRoute, //        POST /models/{id}/predict
+  openApiRoute, //        GET  /openapi.json
+];
