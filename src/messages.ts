@@ -126,6 +126,8 @@ export const msg = {
     `The 'columnWeights' option of kmedoids gives every column weight 0; at least one column must weigh more than 0.`,
 
   // --- similar customers: model/similar.ts ---
+  noCustomerTable: () => `This server has no customer table to search: start it with 'segkit serve <model> --customers <table>'.`,
+  customerOrRow: () => `Give either "customer" (an ID of the customer table) or "row" (a new customer), not both.`,
   customerNotFound: (id: string, rows: number) => `Customer "${id}" is not among the ${rows} customers of the table. Check --customer and --id.`,
 
   // --- SQL export: model/sql/ ---

@@ -8,11 +8,13 @@ import { healthRoute } from './routes/health.js';
 import { listModelsRoute, getModelRoute } from './routes/models.js';
 import { predictRoute } from './routes/predict.js';
 import { openApiRoute } from './routes/openapi.js';
+import { similarRoute } from './routes/similar.js';
 
 export const API_ROUTES: readonly RouteSpec[] = [
   healthRoute, //         GET  /healthz
   listModelsRoute, //     GET  /models
   getModelRoute, //       GET  /models/{id}
   predictRoute, //        POST /models/{id}/predict
+  similarRoute, //        POST /models/{id}/similar
   openApiRoute, //        GET  /openapi.json
 ];

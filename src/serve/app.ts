@@ -8,6 +8,8 @@
  * The handlers are thin: they call the same library functions as the CLI (`predictRecords`).
  * @module
  */
+import { readFrame } from '../data/read-frame.js';
+import { parseSourceSpec } from '../data/source-spec.js';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
@@ -45,7 +47,8 @@ export interface SegkitServer {
 export async function createServer(models: readonly ModelSource[], options: ServeOptions = {}, log: LogSink = () => {}): Promise<SegkitServer> {
   const o = parseOptions(serveOptionsSchema, options, 'segkit serve');
   const registry = ModelRegistry.load(models, log);
-  const ctx: RouteContext = { registry, limits: { maxBatch: o.maxBatch }, openApi: assembleOpenApi(API_ROUTES), startedAt: performance.now() };
+  const customers = o.customers ? await readFrame(parseSourceSpec(o.customers)) : undefined;
+  const ctx: RouteContext = { registry, limits: { maxBatch: o.maxBatch }, openApi: assembleOpenApi(API_ROUTES), startedAt: performance.now(), ...(customers ? { customers } : {}) };
   const app = Fastify({
     bodyLimit: o.bodyLimit,
     connectionTimeout: o.connectionTimeoutMs,

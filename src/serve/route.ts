@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ModelRegistry } from './model-registry.js';
+import type { Frame } from '../data/frame.js';
 
 /** What a handler may use besides the request. */
 export interface RouteContext {
@@ -13,6 +14,8 @@ export interface RouteContext {
   /** The OpenAPI document of this API (served by GET /openapi.json). */
   readonly openApi: Record<string, unknown>;
   readonly startedAt: number;
+  /** The customer table `similar` searches (`--customers`), when the server was given one. */
+  readonly customers?: Frame;
 }
 
 /** A validated request, as handlers see it. */

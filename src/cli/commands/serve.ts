@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { resolvePath } from '../io.js';
 import { numberFlag } from '../flags.js';
 import { SegkitError } from '../../errors.js';
 import { msg } from '../../messages.js';
@@ -20,6 +21,7 @@ interface ServeFlags {
   maxBatch: string;
   bodyLimit: string;
   cors?: string;
+  customers?: string;
   watch: boolean;
 }
 
@@ -39,6 +41,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--max-batch <n>', 'most rows per predict request', '10000')
     .option('--body-limit <size>', 'largest request body: bytes, or with kb/mb', '10mb')
     .option('--cors <origin>', 'allow this one browser origin (CORS is off by default)')
+    .option('--customers <source>', 'customer table that POST /models/{id}/similar searches (file, duckdb: or postgres://)')
     .option('--no-watch', 'do not reload model files when they change')
     .action(async (models: string[], flags: ServeFlags) => {
       const token = flags.token ?? io.env.SEGKIT_TOKEN;
@@ -53,6 +56,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
           maxBatch: numberFlag(flags.maxBatch, '--max-batch', { integer: true, min: 1 }),
           bodyLimit: byteSize(flags.bodyLimit),
           ...(flags.cors ? { cors: flags.cors } : {}),
+          ...(flags.customers ? { customers: /^(postgres(ql)?:\/\/|duckdb:)/i.test(flags.customers) ? flags.customers : resolvePath(io, flags.customers) } : {}),
           watch: flags.watch,
         },
         log,

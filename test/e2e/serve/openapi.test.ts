@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { API_ROUTES } from '../../../src/serve/api-routes.js';
 import { assembleOpenApi } from '../../../src/serve/openapi.js';
-import { call, fitMall, post, ROW, startServer, tempDir, type TestServer } from './harness.js';
+import { resolve } from 'node:path';
+import { call, fitMall, MALL, post, ROW, startServer, tempDir, type TestServer } from './harness.js';
 
 const DOC = new URL('../../../docs/openapi.json', import.meta.url);
 
@@ -13,7 +14,7 @@ describe('e2e/serve/openapi', () => {
   const text = JSON.stringify(assembleOpenApi(API_ROUTES), null, 2) + '\n';
   before(async () => {
     const fit = await fitMall(tmp.dir, 'mall');
-    srv = await startServer([{ id: 'mall', file: fit.file }], { watch: false });
+    srv = await startServer([{ id: 'mall', file: fit.file }], { watch: false, customers: resolve(MALL) });
   });
   after(async () => {
     await srv.close();
