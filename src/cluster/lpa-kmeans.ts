@@ -15,6 +15,9 @@ import { datasetFromMatrix } from '../data/dataset.js';
 import { mixtureOptionFields } from './mixture/options.js';
 import { fitMixture, mixtureProba, type MixtureState } from './mixture/fit-mixture.js';
 import { lpaModelName, lpaModelSchema } from './lpa.js';
+import { mixtureSqlScores } from './mixture/sql-scores.js';
+import { sqDistSql } from './sql-scores.js';
+import { safeExp } from '../data/sql-dialect.js';
 import { kmeansClusterer, kmeansOptionsSchema, type KMeansState } from './kmeans.js';
 
 export const lpaKmeansOptionsSchema = z
@@ -75,6 +78,25 @@ export const lpaKmeansClusterer: Clusterer<LpaKmeansParams, LpaKmeansState> = {
   /** Euclidean distance of each row's posterior vector to each segment center. */
   distances(state, data) {
     return kmeansClusterer.distances!(state.segments, datasetFromMatrix(mixtureProba(state.profiles, data, 'lpa-kmeans')));
+  },
+  /** Stage 1's posteriors as intermediate columns (normalizeRows' arithmetic), then stage 2's squared distances. */
+  sqlScores(state, input, d) {
+    const dens = mixtureSqlScores(state.profiles, input.features, d).exprs;
+    const m = dens.map((_, j) => d.ident(`_lpa_m${j}`)), e = dens.map((_, j) => d.ident(`_lpa_e${j}`));
+    const top = d.ident('_lpa_top'), sum = d.ident('_lpa_sum');
+    const posteriors = dens.map((_, j) => d.ident(`_lpa_p${j}`));
+    return {
+      kind: 'distance',
+      prelude: [
+        dens.map((expr, j) => ({ alias: `_lpa_m${j}`, expr })),
+        [{ alias: '_lpa_top', expr: `GREATEST(${m.join(', ')})` }],
+        m.map((a, j) => ({ alias: `_lpa_e${j}`, expr: safeExp(`${a} - ${top}`, d) })),
+        [{ alias: '_lpa_sum', expr: e.join(' + ') }],
+        e.map((a, j) => ({ alias: `_lpa_p${j}`, expr: `${a} * (${d.num(1)} / ${sum})` })),
+      ],
+      exprs: state.segments.centers.map((c) => sqDistSql(posteriors, c, d)),
+      reported: 'sqrt',
+    };
   },
   nClusters: (state) => state.segments.centers.length,
 };

@@ -85,9 +85,16 @@ export interface Clusterer<Options extends object, State> {
  * reported and used for confidence (k-means scores squared distances, so 'sqrt'). 'log-density':
  * log(weight) + log density, higher is better; confidence is the posterior.
  */
-export type SqlScores =
+export type SqlScores = (
   | { kind: 'distance'; exprs: string[]; reported: 'sqrt' | 'identity' }
-  | { kind: 'log-density'; exprs: string[] };
+  | { kind: 'log-density'; exprs: string[] }
+) & {
+  /**
+   * Intermediate columns for multi-stage methods, computed level by level before the scores: each
+   * level's expressions may use the features, the codes and the aliases of earlier levels.
+   */
+  prelude?: { alias: string; expr: string }[][];
+};
 
 /** A clusterer with its option and state types erased, as kept in the registry. */
 export type AnyClusterer = Clusterer<any, any>;

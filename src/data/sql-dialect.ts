@@ -107,3 +107,11 @@ export const DIALECTS: Readonly<Record<Dialect['name'], Dialect>> = {
 export function qualifiedName(d: Dialect, name: string): string {
   return name.split('.').map((p) => d.ident(p)).join('.');
 }
+
+/**
+ * exp() that gives 0 where the result underflows: PostgreSQL raises an error there instead. Below
+ * −745 the double result is 0 or the smallest subnormal, so the posterior is unchanged.
+ */
+export function safeExp(e: string, d: Dialect): string {
+  return `CASE WHEN (${e}) < ${d.num(-745)} THEN ${d.num(0)} ELSE exp(${e}) END`;
+}

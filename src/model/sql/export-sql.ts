@@ -10,20 +10,12 @@
  */
 import { SegkitError } from '../../errors.js';
 import { msg } from '../../messages.js';
-import { DIALECTS, qualifiedName, type Dialect } from '../../data/sql-dialect.js';
+import { DIALECTS, qualifiedName, safeExp, type Dialect } from '../../data/sql-dialect.js';
 import { getClusterer } from '../../cluster/registry.js';
 import type { SegmentationModel } from '../artifact.js';
 import { decodeState } from '../state-codec.js';
 import type { PipelineState } from '../../prep/pipeline.js';
 import { pipelineSql } from './pipeline-sql.js';
-
-/**
- * exp() that gives 0 where the result underflows: PostgreSQL raises an error there instead. Below
- * −745 the double result is 0 or the smallest subnormal, so the posterior is unchanged.
- */
-function safeExp(e: string, d: Dialect): string {
-  return `CASE WHEN (${e}) < ${d.num(-745)} THEN ${d.num(0)} ELSE exp(${e}) END`;
-}
 
 /** Options of {@link exportSql}. */
 export interface ExportSqlOptions {
@@ -93,12 +85,16 @@ export function exportSql(model: SegmentationModel, o: ExportSqlOptions): string
     '      FROM (',
     `        SELECT "customer_id", ${scores.exprs.map((e, j) => `${e} AS ${s(j)}`).join(',\n          ')}`,
     '        FROM (',
+    ...(scores.prelude ?? []).slice().reverse().map((level) => `          SELECT *${level.map((c) => `, ${c.expr} AS ${d.ident(c.alias)}`).join('')}\n          FROM (`),
     `          SELECT "customer_id"${[...p.features.map((e, j) => `${e} AS ${fAlias[j]}`), ...p.codes.map((e, j) => `${e} AS ${cAlias[j]}`)].map((x) => `,\n            ${x}`).join('')}`,
     '          FROM (',
     `            SELECT ${id} AS "customer_id"${p.inputs.map((i) => `,\n              ${i.expr} AS ${d.ident(i.alias)}`).join('')}`,
     `            FROM ${table}`,
     '          ) AS "_inputs"',
-    '        ) AS "_features"',
+    // OFFSET 0 keeps PostgreSQL from pulling each level up into the next, which would paste every
+    // alias's whole expression into each place it is used (exponential for multi-stage methods).
+    ...(scores.prelude ?? []).map((_, l) => `          ${l === 0 ? '' : 'OFFSET 0 '}) AS "_stage${l}"`),
+    `        ${scores.prelude?.length ? 'OFFSET 0 ' : ''}) AS "_features"`,
     '      ) AS "_scores"',
     '    ) AS "_best_score"',
     '  ) AS "_segment"',
