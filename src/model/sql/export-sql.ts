@@ -6,6 +6,9 @@
  *   src ──> inputs (_i*) ──> features (_f*), codes (_c*) ──> scores (_s*) ──> best, segment ──> output
  *
  * Written as nested SELECTs (no CTE names to collide with the user's), valid in DuckDB and PostgreSQL.
+ * Every level ends in OFFSET 0: without it PostgreSQL pulls each subquery up into the next and pastes
+ * an alias's whole expression wherever it is used, which grows with every level (a k-means model's
+ * query on 103 rows took 27 s in PostgreSQL 15 without the fences, well under a second with them).
  * @module
  */
 import { SegkitError } from '../../errors.js';
@@ -91,14 +94,12 @@ export function exportSql(model: SegmentationModel, o: ExportSqlOptions): string
     `            SELECT ${id} AS "customer_id"${p.inputs.map((i) => `,\n              ${i.expr} AS ${d.ident(i.alias)}`).join('')}`,
     `            FROM ${table}`,
     '          ) AS "_inputs"',
-    // OFFSET 0 keeps PostgreSQL from pulling each level up into the next, which would paste every
-    // alias's whole expression into each place it is used (exponential for multi-stage methods).
     ...(scores.prelude ?? []).map((_, l) => `          ${l === 0 ? '' : 'OFFSET 0 '}) AS "_stage${l}"`),
-    `        ${scores.prelude?.length ? 'OFFSET 0 ' : ''}) AS "_features"`,
-    '      ) AS "_scores"',
-    '    ) AS "_best_score"',
-    '  ) AS "_segment"',
-    ') AS "_second_score";',
+    '        OFFSET 0) AS "_features"',
+    '      OFFSET 0) AS "_scores"',
+    '    OFFSET 0) AS "_best_score"',
+    '  OFFSET 0) AS "_segment"',
+    'OFFSET 0) AS "_second_score";',
   ];
   return lines.join('\n') + '\n';
 }
