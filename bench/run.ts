@@ -5,6 +5,7 @@ import { benchKmedoids, kmedoidsTable } from './kmedoids.bench.js';
 import { benchSelect, selectTable } from './select.bench.js';
 import { benchGmm, gmmTable } from './gmm.bench.js';
 import { benchFeatures } from './features.bench.js';
+import { benchSimilar } from './similar.bench.js';
 
 /** One entry per benchmark: runs it and returns its Markdown table. */
 const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
   select: async (q) => selectTable(await benchSelect(q)),
   gmm: async (q) => gmmTable(await benchGmm(q)),
   features: (q) => benchFeatures(q),
+  similar: (q) => benchSimilar(q),
 };
 
 const [what = 'kmeans', ...rest] = process.argv.slice(2);

@@ -7,9 +7,10 @@
  * The index is exact: rows are kept as Float32 (half the memory of the training matrix; distances
  * are ranked, so float32 rounding only reorders near-ties) with their norms, and a query is one pass
  * over the rows (Σ (x − q)² summed in doubles, which unlike ‖x‖² − 2x·q + ‖q‖² cancels nothing for
- * the nearest rows; dot products for cosine) keeping the best `top` in a small sorted buffer.
- * Over 1M × 20 that is 20M multiply-adds, about 20–30 ms in V8; no approximate index is needed at
- * this size (measured in bench/RESULTS.md).
+ * the nearest rows, and stops adding once a row cannot enter the best `top`; dot products for cosine)
+ * keeping the best `top` in a small sorted buffer.
+ * Over 1M × 20 a query takes tens of milliseconds (bench/RESULTS.md, "Similar customers"); no
+ * approximate index is needed at this size.
  * @module
  */
 import type { Frame } from '../data/frame.js';
@@ -100,10 +101,18 @@ export function findSimilar(index: SimilarityIndex, query: ArrayLike<number>, o:
     if (i === o.exclude || (o.segment !== undefined && index.labels[i] !== o.segment)) continue;
     let s = 0;
     if (euclidean) {
-      for (let j = 0, b = i * d; j < d; j++) {
-        const t = v[b + j] - q[j];
-        s += t * t;
+      // Partial distance search: stop a row once its partial sum cannot enter the best `top`.
+      const worst = bad[top - 1];
+      let j = 0;
+      for (const b = i * d; j < d; ) {
+        const end = j + 4 < d ? j + 4 : d;
+        for (; j < end; j++) {
+          const t = v[b + j] - q[j];
+          s += t * t;
+        }
+        if (s >= worst) break;
       }
+      if (j < d) continue;
     } else {
       let dot = 0;
       for (let j = 0, b = i * d; j < d; j++) dot += v[b + j] * q[j];
