@@ -21,6 +21,14 @@ export interface Segment {
   readonly name: string;
   readonly size: number;
   readonly share: number;
+  /** What the segment's training customers look like in input units (absent in older models). */
+  readonly profile?: SegmentProfile;
+}
+
+/** Per-segment summary kept in the model: means of numbers, the most common levels of categories. */
+export interface SegmentProfile {
+  readonly means: Record<string, number | null>;
+  readonly levels: Record<string, { level: string; share: number }[]>;
 }
 
 /** How the model was made. */
@@ -81,7 +89,13 @@ export const modelSchema = z.object({
   }),
   pipeline: z.unknown(),
   clusterer: z.object({ method: z.string(), options: z.record(z.string(), z.unknown()), state: z.unknown() }),
-  segments: z.array(z.object({ id: z.number().int(), name: z.string(), size: z.number().int().min(0), share: z.number() })),
+  segments: z.array(z.object({
+    id: z.number().int(), name: z.string(), size: z.number().int().min(0), share: z.number(),
+    profile: z.object({
+      means: z.record(z.string(), z.number().nullable()),
+      levels: z.record(z.string(), z.array(z.object({ level: z.string(), share: z.number() }))),
+    }).optional(),
+  })),
   metrics: z.record(z.string(), z.number().nullable()),
   prepReport: z.unknown(),
   novelty: z.object({

@@ -25,6 +25,7 @@ import { FORMAT_NAME, FORMAT_VERSION, type SegmentationModel, type Segment } fro
 import { trainingMetrics } from './training-metrics.js';
 import { metricSpace } from '../evaluate/metric-space.js';
 import { assignmentScores } from './assignment-scores.js';
+import { summarizeSegments } from './segment-summary.js';
 import { learnNovelty, noveltyReasons } from './novelty.js';
 import { SEGKIT_VERSION } from '../version.js';
 
@@ -97,7 +98,9 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   const novelty = learnNovelty(frame, prep.state.columns, fitted.labels, distance, k);
   const sizes = new Array<number>(k).fill(0);
   for (const l of fitted.labels) if (l >= 0) sizes[l]++;
-  const segments: Segment[] = sizes.map((size, id) => ({ id, name: `Segment ${id + 1}`, size, share: size / frame.rows }));
+  const inputColumns = frame.columns.filter((c) => c.name !== idColumn && c.name !== o.weightColumn).map((c) => c.name);
+  const profiles = summarizeSegments(frame, fitted.labels, k, inputColumns);
+  const segments: Segment[] = sizes.map((size, id) => ({ id, name: `Segment ${id + 1}`, size, share: size / frame.rows, profile: { means: profiles[id].means, levels: profiles[id].levels } }));
   const noveltyPerRow = noveltyReasons(novelty, frame, fitted.labels, distance, [], (id) => segments[id]?.name ?? `Segment ${id + 1}`);
   const model: SegmentationModel = {
     format: FORMAT_NAME,

@@ -81,6 +81,10 @@ export const segmentSchema = z.strictObject({
   name: z.string(),
   size: z.number().int().describe('Training customers in the segment.'),
   share: z.number().describe('Share of the training customers, in [0, 1].'),
+  profile: z.strictObject({
+    means: z.record(z.string(), z.number().nullable()).describe('Mean of each numeric input column over the segment, in input units.'),
+    levels: z.record(z.string(), z.array(z.strictObject({ level: z.string(), share: z.number() }))).describe('The three most common levels of each categorical column, with their share in the segment.'),
+  }).optional().describe('What the segment looks like (models fitted before profiles were kept have none).'),
 });
 
 export const featureSchema = z.strictObject({

@@ -42,7 +42,7 @@ export const getModelRoute: RouteSpec<{ id: string }> = {
   method: 'GET',
   path: '/models/{id}',
   operationId: 'getModel',
-  summary: 'One model: segments, method, input columns, metrics',
+  summary: 'One model: segments with their profiles, method, input columns, metrics',
   tag: 'models',
   params: modelParamsSchema,
   response: modelDetailSchema,
@@ -59,7 +59,7 @@ export const getModelRoute: RouteSpec<{ id: string }> = {
       idColumn: model.manifest.idColumn,
       trainingRows: model.manifest.rows,
       features,
-      segments: model.segments.map((s) => ({ id: s.id, name: s.name, size: s.size, share: s.share })),
+      segments: model.segments.map((s) => ({ id: s.id, name: s.name, size: s.size, share: s.share, ...(s.profile ? { profile: s.profile } : {}) })),
       metrics: model.metrics,
       warnings: model.warnings,
     };
