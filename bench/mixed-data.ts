@@ -79,7 +79,7 @@ function write(b: MixedBench, lines: string[], rng: Rng): MixedBench {
 export function readMixed(b: MixedBench): { num: Float64Array; cat: Int32Array; levels: number[] } {
   const lines = readFileSync(b.file, 'utf8').trim().split('\n').slice(1);
   const num = new Float64Array(new SharedArrayBuffer(lines.length * b.nNum * 8));
-  const cat = new Int32Array(lines.length * b.nCat);
+  const cat = new Int32Array(new SharedArrayBuffer(lines.length * b.nCat * 4));
   const levels = new Array(b.nCat).fill(0);
   lines.forEach((l, i) => {
     const v = l.split(',');

@@ -9,8 +9,8 @@ import type { Dialect } from '../data/sql-dialect.js';
 import { mismatchSql, sqDistSequentialSql } from './sql-scores.js';
 import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
-import { runKModes, labelsCost, rowCost, type KModesRun, type MixedData, type Prototypes } from './kmodes-core.js';
-import { caoInit, huangInit, plusPlusInit, randomInit } from './kmodes-init.js';
+import { labelsCost, rowCost, type MixedData, type Prototypes } from './kmodes-core.js';
+import { runRestarts } from './kmodes-restarts.js';
 import { chooseGamma, type GammaRule } from './kprototypes-gamma.js';
 
 /**
@@ -101,20 +101,12 @@ export async function fitMixed(data: Dataset, o: MixedParams, ctx: FitContext, m
   const nInit = o.nInit === 'auto' ? (explicit ? 1 : o.init === 'cao' ? CAO_AUTO_RUNS : 10) : o.nInit;
   const warnings: SegkitWarning[] = [];
   const warn = (code: SegkitWarning['code'], message: string) => (warnings.push({ code, message }), ctx.warn(code, message));
-  let best: KModesRun | null = null;
-  for (let r = 0; r < nInit; r++) {
-    const rng = ctx.rng.fork(r);
-    ctx.onProgress?.({ step: `${method} restart ${r + 1}/${nInit}, initialisation`, done: 0, total: 1 });
-    // Cao is deterministic, so further restarts after it draw Huang prototypes instead of repeating it.
-    const init = explicit ?? (o.init === 'cao' ? (r === 0 ? caoInit(x, k, gamma) : huangInit(x, k, rng)) : o.init === 'huang' ? huangInit(x, k, rng) : o.init === 'kmodes++' ? plusPlusInit(x, k, gamma, rng) : randomInit(x, k, rng));
-    const run = runKModes(x, init, gamma, {
-      maxIter: o.maxIter, rng, signal: ctx.signal,
-      onEpoch: (e) => ctx.onProgress?.({ step: `${method} restart ${r + 1}/${nInit}, epoch`, done: e, total: o.maxIter }),
-    });
-    if (!best || run.cost < best.cost) best = run;
-    await new Promise<void>((resolve) => setImmediate(resolve)); // let abort signals and progress through
-  }
-  const b = best!;
+  ctx.onProgress?.({ step: `${method}: ${nInit} restart(s)`, done: 0, total: nInit });
+  if (ctx.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted(method));
+  const b = await runRestarts(x, k, gamma, explicit ?? (o.init as Exclude<MixedParams['init'], ExplicitPrototypes>), nInit, {
+    maxIter: o.maxIter, rng: ctx.rng, signal: ctx.signal,
+    onRestart: (r, e) => ctx.onProgress?.({ step: `${method} restart ${r + 1}/${nInit}, epoch`, done: e, total: o.maxIter }),
+  });
   if (!b.converged) warn('W_NOT_CONVERGED', msg.notConverged(o.maxIter));
   if (b.refilled > 0) warn('W_EMPTY_CLUSTER_RELOCATED', msg.clusterRefilled(b.refilled));
   const parts = costParts(x, b.prototypes, b.labels, gamma);

@@ -8,6 +8,7 @@ import { runKModes, labelsCost, rowCost, type MixedData } from '../../src/cluste
 import { caoInit, plusPlusInit, randomInit } from '../../src/cluster/kmodes-init.js';
 import { mixedData, statePrototypes } from '../../src/cluster/kmodes-fit.js';
 import { chooseGamma } from '../../src/cluster/kprototypes-gamma.js';
+import { runRestarts, PARALLEL_MIN_VALUES } from '../../src/cluster/kmodes-restarts.js';
 import { createFitContext, type AnyClusterer } from '../../src/cluster/types.js';
 import { createRng } from '../../src/math/rng.js';
 import type { Dataset } from '../../src/data/dataset.js';
@@ -162,6 +163,26 @@ describe('cluster/kmodes: properties', () => {
       }
       assert.deepEqual(Array.from(pred), Array.from(labelsCost(x, p, f.state.gamma).labels));
     }), { numRuns: 40 });
+  });
+});
+
+describe('cluster/kmodes: restarts in worker threads', () => {
+  it('give exactly the sequential result (same best run, prototypes, labels, cost)', async () => {
+    const n = 100_000, m = 10, rng = createRng(3);
+    const modes = Array.from({ length: 6 }, () => Array.from({ length: m }, () => rng.int(5)));
+    const shared = new Int32Array(new SharedArrayBuffer(n * m * 4));
+    for (let i = 0; i < n; i++) {
+      const g = rng.int(6);
+      for (let j = 0; j < m; j++) shared[i * m + j] = rng.float() < 0.4 ? rng.int(5) : modes[g][j];
+    }
+    const base = { rows: n, num: new Float64Array(0), nNum: 0, nCat: m, nLevels: Array(m).fill(5) };
+    assert.ok(n * m >= PARALLEL_MIN_VALUES);
+    const inWorkers = await runRestarts({ ...base, cat: shared }, 6, 1, 'cao', 4, { maxIter: 100, rng: createRng(11) });
+    const inMain = await runRestarts({ ...base, cat: Int32Array.from(shared) }, 6, 1, 'cao', 4, { maxIter: 100, rng: createRng(11) });
+    assert.equal(inWorkers.cost, inMain.cost);
+    assert.deepEqual(Array.from(inWorkers.prototypes.modes), Array.from(inMain.prototypes.modes));
+    assert.deepEqual(inWorkers.labels, inMain.labels);
+    assert.equal(inWorkers.nIter, inMain.nIter);
   });
 });
 
