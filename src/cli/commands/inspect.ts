@@ -32,6 +32,9 @@ export function registerInspect(program: Command, io: Io, setExit: (code: number
           ].join('\n'),
         );
         io.stdout(table(['segment', 'size', 'share'], model.segments.map((s) => [s.name, String(s.size), `${(s.share * 100).toFixed(1)}%`])));
+        const sel = m.selection as { recommendation?: { k: number; agreement: string }; kRange?: number[]; lpaGrid?: { cells: unknown[] }; picked?: string } | undefined;
+        if (sel?.recommendation) io.stdout(`\nk = ${sel.recommendation.k} chosen from ${sel.kRange?.join('..')} by segkit select (${sel.recommendation.agreement}); the per-k evidence is in manifest.selection.\n`);
+        if (sel?.lpaGrid) io.stdout(`\nsaved from an LPA grid of ${sel.lpaGrid.cells.length} fits, best by ${String(sel.picked).toUpperCase()}; the fit indices of every cell are in manifest.selection.\n`);
         io.stdout(`\nmetrics: ${Object.entries(model.metrics).map(([k, v]) => `${k} ${fmt(v)}`).join(' · ')}\n`);
         io.stdout(`\npreprocessing:\n${formatPrepReport(model.prepReport)}`);
         if (model.warnings.length) io.stdout(`\nwarnings at fit time:\n${model.warnings.map((w) => `  ${w.code}: ${w.message}`).join('\n')}\n`);
