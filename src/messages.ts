@@ -125,6 +125,9 @@ export const msg = {
   columnWeightsAllZero: () =>
     `The 'columnWeights' option of kmedoids gives every column weight 0; at least one column must weigh more than 0.`,
 
+  // --- profiles: profile/ ---
+  valueNotNumeric: (column: string) => `The --value column "${column}" must be numeric (revenue, spend, …).`,
+
   // --- similar customers: model/similar.ts ---
   noCustomerTable: () => `This server has no customer table to search: start it with 'segkit serve <model> --customers <table>'.`,
   customerOrRow: () => `Give either "customer" (an ID of the customer table) or "row" (a new customer), not both.`,
