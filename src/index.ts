@@ -90,6 +90,8 @@ export type { Prediction, Scores } from './model/predict.js';
 export { predictRecords } from './model/predict-records.js';
 export type { RecordPrediction } from './model/predict-records.js';
 export { exportSql } from './model/sql/export-sql.js';
+export { profileSegments } from './profile/segment-profile.js';
+export type { ProfileReport, SegmentProfileCard } from './profile/segment-profile.js';
 export { buildSimilarityIndex, findSimilar, embedFrame, indexRow, indexVector } from './model/similar.js';
 export type { SimilarityIndex, SimilarOptions, SimilarCustomer } from './model/similar.js';
 export type { ExportSqlOptions } from './model/sql/export-sql.js';

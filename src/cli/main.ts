@@ -13,6 +13,7 @@ import { registerPredict } from './commands/predict.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerExportSql } from './commands/export-sql.js';
 import { registerSimilar } from './commands/similar.js';
+import { registerProfile } from './commands/profile.js';
 import { registerSelect } from './commands/select.js';
 import { registerFeatures } from './commands/features.js';
 import { registerRfm } from './commands/rfm.js';
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerInspect(program, io, setExit);
   registerExportSql(program, io, setExit);
   registerSimilar(program, io, setExit);
+  registerProfile(program, io, setExit);
   registerSelect(program, io, setExit);
   registerFeatures(program, io, setExit);
   registerRfm(program, io, setExit);

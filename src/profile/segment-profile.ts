@@ -42,6 +42,9 @@ export interface ProfileReport {
   valueColumn?: string;
 }
 
+/** |z| below which a feature does not set a segment apart (a quarter of a standard deviation). */
+export const MIN_DISTINGUISHING_Z = 0.25;
+
 /** Levels shown per categorical column and segment. */
 const TOP_LEVELS = 3;
 
@@ -106,7 +109,7 @@ export function profileSegments(frame: Frame, labels: Int32Array, k: number, col
     }
   }
   if (valueColumn !== undefined) addValue(frame, labels, k, valueColumn, report);
-  cards.forEach((card, s) => (card.distinguishing = candidates[s].sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || (a.feature < b.feature ? -1 : 1)).slice(0, 5)));
+  cards.forEach((card, s) => (card.distinguishing = candidates[s].filter((d) => Math.abs(d.z) >= MIN_DISTINGUISHING_Z).sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || (a.feature < b.feature ? -1 : 1)).slice(0, 5)));
   return report;
 }
 
