@@ -127,6 +127,10 @@ export const msg = {
 
   // --- profiles: profile/ ---
   valueNotNumeric: (column: string) => `The --value column "${column}" must be numeric (revenue, spend, …).`,
+  segmentNameEmpty: (segment: number) => `The name of segment ${segment} is empty; give it a few words.`,
+  segmentNameLong: (segment: number, max: number) => `The name of segment ${segment} is longer than ${max} characters.`,
+  segmentNameDuplicate: (name: string, first: number, second: number) => `Segments ${first} and ${second} would both be named "${name}"; names must be unique.`,
+  segmentNotFound: (segment: string, ids: readonly number[]) => `The model has no segment ${segment}; its segments are ${ids.join(', ')}.`,
 
   // --- similar customers: model/similar.ts ---
   noCustomerTable: () => `This server has no customer table to search: start it with 'segkit serve <model> --customers <table>'.`,

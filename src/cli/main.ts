@@ -14,6 +14,7 @@ import { registerInspect } from './commands/inspect.js';
 import { registerExportSql } from './commands/export-sql.js';
 import { registerSimilar } from './commands/similar.js';
 import { registerProfile } from './commands/profile.js';
+import { registerRename } from './commands/rename.js';
 import { registerSelect } from './commands/select.js';
 import { registerFeatures } from './commands/features.js';
 import { registerRfm } from './commands/rfm.js';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerExportSql(program, io, setExit);
   registerSimilar(program, io, setExit);
   registerProfile(program, io, setExit);
+  registerRename(program, io, setExit);
   registerSelect(program, io, setExit);
   registerFeatures(program, io, setExit);
   registerRfm(program, io, setExit);

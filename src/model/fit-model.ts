@@ -26,6 +26,8 @@ import { trainingMetrics } from './training-metrics.js';
 import { metricSpace } from '../evaluate/metric-space.js';
 import { assignmentScores } from './assignment-scores.js';
 import { summarizeSegments } from './segment-summary.js';
+import { profileSegments } from '../profile/segment-profile.js';
+import { nameSegments } from '../profile/segment-names.js';
 import { learnNovelty, noveltyReasons } from './novelty.js';
 import { SEGKIT_VERSION } from '../version.js';
 
@@ -100,7 +102,8 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   for (const l of fitted.labels) if (l >= 0) sizes[l]++;
   const inputColumns = frame.columns.filter((c) => c.name !== idColumn && c.name !== o.weightColumn).map((c) => c.name);
   const profiles = summarizeSegments(frame, fitted.labels, k, inputColumns);
-  const segments: Segment[] = sizes.map((size, id) => ({ id, name: `Segment ${id + 1}`, size, share: size / frame.rows, profile: { means: profiles[id].means, levels: profiles[id].levels } }));
+  const names = nameSegments(profileSegments(frame, fitted.labels, k, inputColumns, undefined, { tests: false }).segments.map((s) => s.distinguishing));
+  const segments: Segment[] = sizes.map((size, id) => ({ id, name: names[id], size, share: size / frame.rows, profile: { means: profiles[id].means, levels: profiles[id].levels } }));
   const noveltyPerRow = noveltyReasons(novelty, frame, fitted.labels, distance, [], (id) => segments[id]?.name ?? `Segment ${id + 1}`);
   const model: SegmentationModel = {
     format: FORMAT_NAME,

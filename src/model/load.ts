@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 import { FORMAT_NAME, FORMAT_VERSION, modelSchema, type SegmentationModel } from './artifact.js';
+import { checkSegmentNames } from '../profile/segment-names.js';
 import { methodNames } from '../cluster/registry.js';
 
 /** Reads a model file from disk. */
@@ -38,6 +39,11 @@ export function parseModel(text: string, file = 'model'): SegmentationModel {
     const issue = r.error.issues[0];
     const field = issue.path.map(String).join('.');
     throw new SegkitError('E_MODEL_FORMAT', msg.modelInvalid(file, `field "${field}": ${issue.message}`), { file, field });
+  }
+  try {
+    checkSegmentNames(r.data.segments.map((s) => s.name), 'segments.name');
+  } catch (e) {
+    throw new SegkitError('E_MODEL_FORMAT', msg.modelInvalid(file, (e as Error).message), { file, field: 'segments.name' });
   }
   if (!methodNames().includes(r.data.clusterer.method))
     throw new SegkitError('E_MODEL_FORMAT', msg.modelInvalid(file, `unknown method "${r.data.clusterer.method}"`), { file, field: 'clusterer.method' });

@@ -49,10 +49,12 @@ export const MIN_DISTINGUISHING_Z = 0.25;
 const TOP_LEVELS = 3;
 
 /**
- * Profiles `frame` by `labels` (k segments, -1 rows left out).
+ * Profiles `frame` by `labels` (k segments, -1 rows left out). `tests: false` skips the per-feature
+ * tests (the rank sorts of Kruskal-Wallis), as the fit does when it only needs names.
  * @throws {SegkitError} E_UNKNOWN_COLUMN / E_DATA_TYPE for a bad value column
  */
-export function profileSegments(frame: Frame, labels: Int32Array, k: number, columns: readonly string[], valueColumn?: string): ProfileReport {
+export function profileSegments(frame: Frame, labels: Int32Array, k: number, columns: readonly string[], valueColumn?: string, o: { tests?: boolean } = {}): ProfileReport {
+  const tests = o.tests ?? true;
   const sizes = new Float64Array(k);
   for (const l of labels) if (l >= 0) sizes[l]++;
   const assigned = sizes.reduce((a, b) => a + b, 0);
@@ -65,7 +67,7 @@ export function profileSegments(frame: Frame, labels: Int32Array, k: number, col
       const all = sortedOf(c.values, labels, -2);
       const { mean, sd } = meanSd(all);
       report.overall.numeric[c.name] = { mean, sd, median: percentileSorted(all, 50) };
-      report.tests.numeric[c.name] = kruskalWallis(c.values, labels, k);
+      if (tests) report.tests.numeric[c.name] = kruskalWallis(c.values, labels, k);
       for (let s = 0; s < k; s++) {
         const v = sortedOf(c.values, labels, s);
         const m = meanSd(v).mean;
@@ -88,7 +90,7 @@ export function profileSegments(frame: Frame, labels: Int32Array, k: number, col
       const n = total.reduce((a, b) => a + b, 0);
       const base = (j: number) => (n > 0 ? total[j] / n : 0);
       report.overall.categorical[c.name] = rank(names.map((level, j) => ({ level, share: base(j), lift: 1 })));
-      report.tests.categorical[c.name] = chiSquareTest(table, k, L);
+      if (tests) report.tests.categorical[c.name] = chiSquareTest(table, k, L);
       for (let s = 0; s < k; s++) {
         const segN = names.reduce((a, _, j) => a + table[s * L + j], 0);
         const stats = names.map((level, j) => {
