@@ -15,6 +15,8 @@ import { addSourceFlags } from './fit.js';
 import { loadModel } from '../../model/load.js';
 import { scoreFrame, segmentName } from '../../model/predict.js';
 import { profileSegments, type ProfileReport } from '../../profile/segment-profile.js';
+import { surrogateTree, type SurrogateTree } from '../../profile/surrogate-tree.js';
+import { createRng } from '../../math/rng.js';
 import type { SegmentationModel } from '../../model/artifact.js';
 import { fmt, table } from '../format.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -45,9 +47,10 @@ export function registerProfile(program: Command, io: Io, setExit: (code: number
         const { labels } = scoreFrame(model, frame);
         const columns = model.manifest.columns.map((c) => c.name).filter((c) => c !== idColumn);
         const report = profileSegments(frame, labels, model.segments.length, columns, flags.value);
+        const tree = surrogateTree(frame, labels, model.segments.length, columns.filter((c) => c !== flags.value), createRng(model.manifest.seed));
         progress.stop();
-        if (flags.json) io.stdout(JSON.stringify({ ...report, segments: report.segments.map((s) => ({ ...s, name: segmentName(model, s.segment) })) }, null, 2) + '\n');
-        else io.stdout(formatProfile(model, report, flags.markdown ? 'markdown' : 'text'));
+        if (flags.json) io.stdout(JSON.stringify({ ...report, segments: report.segments.map((s) => ({ ...s, name: segmentName(model, s.segment) })), rules: tree }, null, 2) + '\n');
+        else io.stdout(formatProfile(model, report, flags.markdown ? 'markdown' : 'text') + formatRules(model, tree, flags.markdown ? 'markdown' : 'text'));
         setExit(EXIT_OK);
       } finally {
         progress.stop();
@@ -79,6 +82,14 @@ export function formatProfile(model: SegmentationModel, r: ProfileReport, style:
   return `${intro}${body}\n${style === 'markdown' ? '### What sets each segment apart\n\n' : 'what sets each segment apart:\n'}${bullets}\n\n` +
     `z: (segment mean − overall mean) / overall standard deviation. lift: share in the segment ÷ share among all customers.\n` +
     `Tests: Kruskal-Wallis (ε² effect size) for numbers, chi-square (Cramér's V) for categories; with many customers nearly every p is tiny, so rank features by the effect size.\n`;
+}
+
+/** The surrogate tree's rules per segment (best coverage first), its accuracy and the columns it relies on. */
+export function formatRules(model: SegmentationModel, t: SurrogateTree, style: 'text' | 'markdown'): string {
+  const head = `${style === 'markdown' ? '\n### ' : '\n'}Rules (a depth-${t.depth} decision tree predicts the segment from the columns with ${(t.accuracy * 100).toFixed(1)}% accuracy${t.accuracy < 0.8 ? ': treat the rules as rough' : ''})${style === 'markdown' ? '\n' : ':'}\n`;
+  const lines = t.rules.filter((r) => r.coverage >= 0.05).map((r) => `${style === 'markdown' ? '- ' : '  '}${segmentName(model, r.segment)} ← ${r.text} (precision ${(r.precision * 100).toFixed(0)}%, covers ${(r.coverage * 100).toFixed(0)}% of the segment)`);
+  const imp = t.importance.filter((x) => x.drop > 0).slice(0, 5).map((x) => `${x.column} ${(x.drop * 100).toFixed(1)} pts`).join(', ');
+  return `${head}${lines.join('\n')}\n${style === 'markdown' ? '\n' : '  '}columns the rules rely on (accuracy lost when shuffled): ${imp || 'none'}\n`;
 }
 
 const signed = (z: number) => `${z >= 0 ? '+' : ''}${z.toFixed(2)}`;

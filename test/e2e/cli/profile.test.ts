@@ -14,6 +14,8 @@ describe('e2e/cli/profile', () => {
       assert.match(t.stdout, /share of Annual Income \(k\$\)/);
       assert.match(t.stdout, /Age mean \(z\)/);
       assert.match(t.stdout, /what sets each segment apart:/);
+      assert.match(t.stdout, /Rules \(a depth-3 decision tree predicts the segment from the columns with \d+\.\d% accuracy/);
+      assert.match(t.stdout, /← .*(<=|>|=) .* \(precision \d+%, covers \d+% of the segment\)/);
       const md = await runCli(['profile', 'm.json', csv, '--markdown'], dir);
       assert.match(md.stdout, /^## Segments of kmeans model \(200 customers\)/);
       assert.match(md.stdout, /\| customers \|/);
@@ -21,6 +23,7 @@ describe('e2e/cli/profile', () => {
       assert.equal(j.segments.length, 4);
       assert.equal(j.segments.reduce((a: number, s: any) => a + s.size, 0), 200);
       assert.ok(j.tests.numeric.Age.epsilonSquared > 0);
+      assert.ok(j.rules.accuracy > 0.8 && j.rules.rules.length >= 4);
       const bad = await runCli(['profile', 'm.json', csv, '--value', 'Gender'], dir);
       assert.equal(bad.code, 3);
       assert.match(bad.stderr, /The --value column "Gender" must be numeric/);
