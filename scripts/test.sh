@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 need_apt=()
 # PostgreSQL server binaries, for the throwaway cluster in the Postgres reader tests.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
+# Headless Chromium (driven by playwright-core) for the report test, and a font for charts drawn to PNG.
+if ! command -v chromium >/dev/null 2>&1; then need_apt+=(chromium); fi
+if [ ! -d /usr/share/fonts/truetype/dejavu ]; then need_apt+=(fonts-dejavu-core); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "Installing apt packages: ${need_apt[*]}"

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import assert from 'node:assert/strict';
 
-const VOLATILE = new Set(['createdAt', 'segkitVersion', 'fitSeconds', 'seconds', 'source', 'tolAbsolute']);
+const VOLATILE = new Set(['createdAt', 'modelCreatedAt', 'segkitVersion', 'fitSeconds', 'seconds', 'source', 'tolAbsolute']);
 
 /** Deep copy with floats rounded and volatile fields replaced by a placeholder. */
 export function normalize(value: unknown, key = ''): unknown {

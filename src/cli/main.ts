@@ -15,6 +15,7 @@ import { registerExportSql } from './commands/export-sql.js';
 import { registerSimilar } from './commands/similar.js';
 import { registerProfile } from './commands/profile.js';
 import { registerRename } from './commands/rename.js';
+import { registerReport } from './commands/report.js';
 import { registerSelect } from './commands/select.js';
 import { registerFeatures } from './commands/features.js';
 import { registerRfm } from './commands/rfm.js';
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerSimilar(program, io, setExit);
   registerProfile(program, io, setExit);
   registerRename(program, io, setExit);
+  registerReport(program, io, setExit);
   registerSelect(program, io, setExit);
   registerFeatures(program, io, setExit);
   registerRfm(program, io, setExit);

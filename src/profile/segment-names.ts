@@ -2,7 +2,7 @@
  * Segment names from the evidence, by a documented rule: the two features that set the segment apart
  * most (|z| ≥ 0.5, see segment-profile.ts), each as "High <feature>" / "Low <feature>" for numbers (a
  * trailing unit in parentheses dropped: "High Annual Income", not "High Annual Income (k$)") or
- * the level itself for categories ("Female"), joined by " · "; "Typical" when nothing reaches
+ * "<feature>: <level>" for categories ("Gender: Female"), joined by " · "; "Typical" when nothing reaches
  * |z| ≥ 0.5. Names are made unique by a " (2)", " (3)" suffix in segment order. Deterministic for a
  * given profile. Users rename segments with `segkit rename`.
  * @module
@@ -19,7 +19,7 @@ export const MAX_NAME_LENGTH = 80;
 /** Names for segments from their distinguishing features (in segment order). */
 export function nameSegments(distinguishing: readonly (readonly Distinguishing[])[]): string[] {
   const raw = distinguishing.map((d) => {
-    const parts = d.filter((x) => Math.abs(x.z) >= NAMING_MIN_Z).slice(0, 2).map((x) => (x.level !== undefined ? x.level : `${x.z > 0 ? 'High' : 'Low'} ${shortFeature(x.feature)}`));
+    const parts = d.filter((x) => Math.abs(x.z) >= NAMING_MIN_Z).slice(0, 2).map((x) => (x.level !== undefined ? `${shortFeature(x.feature)}: ${x.level}` : `${x.z > 0 ? 'High' : 'Low'} ${shortFeature(x.feature)}`));
     return parts.length > 0 ? parts.join(' · ').slice(0, MAX_NAME_LENGTH) : 'Typical';
   });
   const seen = new Map<string, number>();

@@ -15,7 +15,7 @@ describe('profile/segment-names', () => {
       [d('Age', 0.2)],
       [d('Annual Income (k$)', 1.1), d('Age', -0.7)],
     ]);
-    assert.deepEqual(names, ['High Annual Income · Low Age', 'Female', 'Typical', 'High Annual Income · Low Age (2)']);
+    assert.deepEqual(names, ['High Annual Income · Low Age', 'Gender: Female', 'Typical', 'High Annual Income · Low Age (2)']);
   });
 
   it('rejects empty, too long and duplicate names (case-insensitive), naming the segments', async () => {

@@ -1,0 +1,105 @@
+/**
+ * The report's charts as Vega-Lite specs with their data inline: segment sizes, the z-score profile
+ * heatmap, distributions of the most distinguishing numbers by segment, the 2-D projection, the
+ * confidence of assignments (posterior overlap for mixtures), and the selection curves when k was
+ * chosen by `segkit select`. Specs are plain JSON (golden-tested); render-svg.ts draws them.
+ * @module
+ */
+import type { ProfileReport } from '../profile/segment-profile.js';
+import type { Projection } from './projection.js';
+
+/** A chart of the report. */
+export interface Chart { id: string; title: string; caption: string; spec: Record<string, unknown> }
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const WIDTH = 560;
+const round = (v: number, digits = 4) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
+
+export function sizesChart(names: string[], r: ProfileReport): Chart {
+  const values = r.segments.map((s, i) => ({ segment: names[i], customers: s.size, share: round(s.share * 100, 3), ...(s.value ? { value: round(s.value.share * 100, 3) } : {}) }));
+  return {
+    id: 'sizes', title: 'Segment sizes', caption: r.valueColumn ? `Customers per segment; the label is the share of ${r.valueColumn}.` : 'Customers per segment and their share.',
+    spec: {
+      $schema: SCHEMA, width: WIDTH, height: { step: 26 }, data: { values },
+      layer: [
+        { mark: { type: 'bar', color: '#4c78a8' }, encoding: { y: { field: 'segment', type: 'nominal', sort: null, title: null }, x: { field: 'customers', type: 'quantitative', title: 'customers' } } },
+        { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { y: { field: 'segment', type: 'nominal', sort: null }, x: { field: 'customers', type: 'quantitative' }, text: { field: r.valueColumn ? 'value' : 'share', type: 'quantitative', format: '.1f' } } },
+      ],
+    },
+  };
+}
+
+export function zHeatmap(names: string[], r: ProfileReport): Chart {
+  const features = Object.keys(r.overall.numeric);
+  const values = r.segments.flatMap((s, i) => features.map((f) => ({ segment: names[i], feature: f, z: round(s.numeric[f].z, 3) })));
+  return {
+    id: 'profile-heatmap', title: 'Profile: how each segment differs from all customers', caption: 'z = (segment mean − overall mean) / overall standard deviation; red above, blue below the average customer.',
+    spec: {
+      $schema: SCHEMA, width: Math.max(200, features.length * 60), height: { step: 26 }, data: { values },
+      encoding: { x: { field: 'feature', type: 'nominal', sort: null, title: null, axis: { labelAngle: -30 } }, y: { field: 'segment', type: 'nominal', sort: null, title: null } },
+      layer: [
+        { mark: 'rect', encoding: { color: { field: 'z', type: 'quantitative', scale: { scheme: 'redblue', reverse: true, domain: [-2, 2], clamp: true }, title: 'z' } } },
+        { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'z', type: 'quantitative', format: '+.1f' } } },
+      ],
+    },
+  };
+}
+
+/** Box plots of one numeric feature by segment, from (at most) `values` sampled rows. */
+export function distributionChart(feature: string, values: { segment: string; value: number }[]): Chart {
+  return {
+    id: `distribution-${feature.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}`, title: `${feature} by segment`, caption: 'Box: quartiles; whiskers: 1.5 × IQR; dots beyond them.',
+    spec: {
+      $schema: SCHEMA, width: WIDTH, height: { step: 26 }, data: { values },
+      mark: { type: 'boxplot', extent: 1.5 }, encoding: { y: { field: 'segment', type: 'nominal', sort: null, title: null }, x: { field: 'value', type: 'quantitative', title: feature, scale: { zero: false } }, color: { field: 'segment', type: 'nominal', sort: null, legend: null } },
+    },
+  };
+}
+
+export function projectionChart(names: string[], p: Projection): Chart {
+  const values = p.points.map((q) => ({ pc1: round(q.x), pc2: round(q.y), segment: q.segment >= 0 ? names[q.segment] : 'unassigned' }));
+  return {
+    id: 'projection', title: 'Customers on the first two principal components', caption: `PCA of the model's feature space; ${values.length} customers shown. The axes explain ${(p.explained[0] * 100).toFixed(0)}% and ${(p.explained[1] * 100).toFixed(0)}% of the variance.`,
+    spec: {
+      $schema: SCHEMA, width: WIDTH, height: 380, data: { values },
+      mark: { type: 'circle', size: 14, opacity: 0.6 },
+      encoding: { x: { field: 'pc1', type: 'quantitative', title: `PC1 (${(p.explained[0] * 100).toFixed(0)}%)` }, y: { field: 'pc2', type: 'quantitative', title: `PC2 (${(p.explained[1] * 100).toFixed(0)}%)` }, color: { field: 'segment', type: 'nominal', sort: null, title: 'segment' } },
+    },
+  };
+}
+
+/** Histogram of each segment's assignment confidence (posterior for mixtures, 1 − d₁/d₂ otherwise). */
+export function confidenceChart(names: string[], labels: Int32Array, confidence: Float64Array, soft: boolean): Chart {
+  const bins = 10, counts = new Map<string, number>();
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] < 0 || Number.isNaN(confidence[i])) continue;
+    const b = Math.min(bins - 1, Math.floor(confidence[i] * bins));
+    const key = `${labels[i]}|${b}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const values = [...counts].map(([key, customers]) => {
+    const [s, b] = key.split('|').map(Number);
+    return { segment: names[s], from: b / bins, to: (b + 1) / bins, customers };
+  }).sort((a, b) => a.from - b.from || (a.segment < b.segment ? -1 : 1));
+  return {
+    id: 'confidence', title: soft ? 'Overlap: each customer\'s posterior of its segment' : 'Confidence of assignments', caption: soft ? 'A posterior near 1: clearly in one segment; lower: shared between segments.' : 'Confidence = 1 − d₁/d₂ (distances to the own and the runner-up segment): 0 halfway between two segments, 1 on the center.',
+    spec: {
+      $schema: SCHEMA, width: WIDTH, height: 200, data: { values },
+      mark: 'bar', encoding: { x: { field: 'from', bin: { binned: true, step: 1 / bins }, type: 'quantitative', title: soft ? 'posterior' : 'confidence' }, x2: { field: 'to' }, y: { field: 'customers', type: 'quantitative', stack: true }, color: { field: 'segment', type: 'nominal', sort: null } },
+    },
+  };
+}
+
+/** Selection curves (cost, silhouette, gap, stability against k) from a SelectionReport. */
+export function selectionChart(perK: { k: number; cost: number | null; silhouette: number | null; gap: number | null; stability: number | null }[], chosen: number): Chart {
+  const values = perK.flatMap((r) => (['cost', 'silhouette', 'gap', 'stability'] as const).filter((m) => r[m] !== null).map((m) => ({ k: r.k, measure: m, value: round(r[m]!), chosen: r.k === chosen })));
+  return {
+    id: 'selection', title: 'How many segments: the evidence per k', caption: `k = ${chosen} was chosen by segkit select (elbow of the cost, highest silhouette, gap rule, highest stability).`,
+    spec: {
+      $schema: SCHEMA, data: { values }, columns: 2,
+      facet: { field: 'measure', type: 'nominal', title: null, sort: ['cost', 'silhouette', 'gap', 'stability'] },
+      spec: { width: 250, height: 140, layer: [{ mark: { type: 'line', point: true }, encoding: { x: { field: 'k', type: 'ordinal' }, y: { field: 'value', type: 'quantitative', scale: { zero: false }, title: null } } }, { transform: [{ filter: 'datum.chosen' }], mark: { type: 'point', size: 120, color: '#e45756', filled: true }, encoding: { x: { field: 'k', type: 'ordinal' }, y: { field: 'value', type: 'quantitative' } } }] },
+      resolve: { scale: { y: 'independent' } },
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * A 2-D picture of the customers: the first two principal components of the model's feature space
+ * (the preprocessed numbers; for K-Prototypes/K-Modes/k-medoids the method's embedding, i.e. PCA on
+ * the encoded matrix), for at most `maxPoints` customers drawn uniformly. The covariance is computed
+ * over every row; the eigenvectors by the Jacobi solver the gap statistic uses.
+ * @module
+ */
+import type { Matrix } from '../math/matrix.js';
+import type { Rng } from '../math/rng.js';
+import { symmetricEigen } from '../select/symmetric-eigen.js';
+
+/** Projected points and the share of variance each axis explains. */
+export interface Projection { points: { x: number; y: number; segment: number }[]; explained: [number, number] }
+
+export function principalProjection(m: Matrix, labels: Int32Array, rng: Rng, maxPoints = 3000): Projection {
+  const n = m.rows, d = m.cols;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += m.data[i * d + j];
+  for (let j = 0; j < d; j++) mean[j] /= Math.max(1, n);
+  const cov = new Float64Array(d * d);
+  for (let i = 0; i < n; i++)
+    for (let a = 0; a < d; a++) {
+      const xa = m.data[i * d + a] - mean[a];
+      for (let b = a; b < d; b++) cov[a * d + b] += xa * (m.data[i * d + b] - mean[b]);
+    }
+  for (let a = 0; a < d; a++) for (let b = a; b < d; b++) cov[b * d + a] = cov[a * d + b] /= Math.max(1, n - 1);
+  const e = symmetricEigen(cov, d);
+  const order = [...e.values.keys()].sort((a, b) => e.values[b] - e.values[a]);
+  const total = e.values.reduce((s, v) => s + Math.max(0, v), 0) || 1;
+  // Eigenvector j is column j of `vectors` (row-major d × d).
+  const axis = (t: number) => Float64Array.from({ length: d }, (_, r) => (order[t] !== undefined ? e.vectors[r * d + order[t]] : 0));
+  const [u, v] = [axis(0), axis(1)];
+  const idx = Int32Array.from({ length: n }, (_, i) => i);
+  const pick = n > maxPoints ? rng.shuffle(idx).slice(0, maxPoints).sort() : idx;
+  const points = Array.from(pick, (i) => {
+    let x = 0, y = 0;
+    for (let j = 0; j < d; j++) {
+      const c = m.data[i * d + j] - mean[j];
+      x += c * u[j];
+      y += c * v[j];
+    }
+    return { x, y, segment: labels[i] };
+  });
+  return { points, explained: [Math.max(0, e.values[order[0]] ?? 0) / total, Math.max(0, e.values[order[1]] ?? 0) / total] };
+}

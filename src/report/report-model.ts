@@ -1,0 +1,85 @@
+/**
+ * Everything the HTML report shows, as plain JSON (the report's "model", golden-tested): an overview,
+ * one card per segment (name, size, value share, what sets it apart, the surrogate tree's rules for
+ * it, key numbers) and the charts as Vega-Lite specs with inline data.
+ *
+ *   model + table ──score──> labels, confidence ──profile──> statistics, tests, rules ──> cards, charts
+ * @module
+ */
+import type { Frame } from '../data/frame.js';
+import { isNumericColumn } from '../data/frame.js';
+import type { SegmentationModel } from '../model/artifact.js';
+import { scoreFrame, segmentName } from '../model/predict.js';
+import { embedFrame } from '../model/similar.js';
+import { profileSegments, type ProfileReport } from '../profile/segment-profile.js';
+import { surrogateTree, type SurrogateTree } from '../profile/surrogate-tree.js';
+import { createRng } from '../math/rng.js';
+import { principalProjection } from './projection.js';
+import { confidenceChart, distributionChart, projectionChart, selectionChart, sizesChart, zHeatmap, type Chart } from './charts.js';
+
+/** One segment's card. */
+export interface SegmentCard {
+  id: number; name: string; size: number; share: number; valueShare: number | null;
+  apart: string[]; rules: { text: string; precision: number; coverage: number }[];
+  numbers: { feature: string; mean: number; overall: number; z: number }[];
+  levels: { feature: string; level: string; share: number; lift: number }[];
+}
+
+/** The report as data. */
+export interface ReportModel {
+  title: string;
+  overview: { source: string; customers: number; segments: number; method: string; modelCreatedAt: string; treeAccuracy: number; valueColumn: string | null; metrics: Record<string, number | null> };
+  cards: SegmentCard[];
+  charts: Chart[];
+}
+
+/** Rows sampled per distribution chart. */
+const DISTRIBUTION_ROWS = 2000;
+
+/** Builds the report of `model` on the customers of `frame`. */
+export function buildReport(model: SegmentationModel, frame: Frame, o: { valueColumn?: string; title?: string } = {}): { report: ReportModel; profile: ProfileReport; tree: SurrogateTree } {
+  const rng = createRng(model.manifest.seed);
+  const s = scoreFrame(model, frame);
+  const k = model.segments.length;
+  const idColumn = model.manifest.idColumn;
+  const columns = model.manifest.columns.map((c) => c.name).filter((c) => c !== idColumn);
+  const profile = profileSegments(frame, s.labels, k, columns, o.valueColumn);
+  const tree = surrogateTree(frame, s.labels, k, columns.filter((c) => c !== o.valueColumn), rng.fork(1));
+  const names = model.segments.map((g) => segmentName(model, g.id));
+  const cards: SegmentCard[] = profile.segments.map((p, i) => ({
+    id: p.segment, name: names[i], size: p.size, share: p.share, valueShare: p.value ? p.value.share : null,
+    apart: p.distinguishing.slice(0, 3).map((d) => d.text),
+    rules: tree.rules.filter((r) => r.segment === p.segment && r.coverage >= 0.05).slice(0, 2).map((r) => ({ text: r.text, precision: r.precision, coverage: r.coverage })),
+    numbers: Object.entries(p.numeric).sort((a, b) => Math.abs(b[1].z) - Math.abs(a[1].z)).slice(0, 4).map(([f, v]) => ({ feature: f, mean: v.mean, overall: profile.overall.numeric[f].mean, z: v.z })),
+    levels: Object.entries(p.categorical).map(([f, l]) => ({ feature: f, ...l[0] })).filter((l) => l.level !== undefined).sort((a, b) => b.lift - a.lift).slice(0, 2),
+  }));
+  // The numbers that separate segments most (largest Kruskal-Wallis ε²) get a distribution chart.
+  const isNumber = (f: string) => frame.columns.find((c) => c.name === f)?.kind === 'numeric'; // not 0/1 flags or dates
+  const top = Object.entries(profile.tests.numeric).filter(([f, t]) => isNumber(f) && Number.isFinite(t.epsilonSquared)).sort((a, b) => b[1].epsilonSquared - a[1].epsilonSquared).slice(0, 3).map(([f]) => f);
+  const sample = rng.fork(2).shuffle(Int32Array.from({ length: frame.rows }, (_, i) => i)).slice(0, DISTRIBUTION_ROWS).sort();
+  const distributions = top.map((f) => {
+    const c = frame.columns.find((x) => x.name === f)!;
+    const values = isNumericColumn(c) ? [...sample].filter((i) => s.labels[i] >= 0 && !Number.isNaN(c.values[i])).map((i) => ({ segment: names[s.labels[i]], value: c.values[i] })) : [];
+    return distributionChart(f, values);
+  });
+  const emb = embedFrame(model, frame);
+  const projection = principalProjection({ rows: frame.rows, cols: emb.dims, data: emb.vectors }, s.labels, rng.fork(3));
+  const selection = model.manifest.selection as { perK?: { k: number; cost: number | null; silhouette: number | null; gap: number | null; stability: number | null }[]; recommendation?: { k: number } } | undefined;
+  const charts: Chart[] = [
+    sizesChart(names, profile),
+    ...(Object.keys(profile.overall.numeric).length > 0 ? [zHeatmap(names, profile)] : []),
+    projectionChart(names, projection),
+    ...distributions,
+    confidenceChart(names, s.labels, s.confidence, Boolean(s.probabilities)),
+    ...(selection?.perK && selection.recommendation ? [selectionChart(selection.perK, selection.recommendation.k)] : []),
+  ];
+  const metrics = Object.fromEntries(['silhouette', 'daviesBouldin', 'calinskiHarabasz', 'bic', 'entropy'].filter((m) => model.metrics[m] !== undefined).map((m) => [m, model.metrics[m]]));
+  return {
+    report: {
+      title: o.title ?? `Customer segments: ${k} segments of ${frame.rows.toLocaleString('en-US')} customers`,
+      overview: { source: frame.source, customers: frame.rows, segments: k, method: model.manifest.method, modelCreatedAt: model.manifest.createdAt, treeAccuracy: tree.accuracy, valueColumn: o.valueColumn ?? null, metrics },
+      cards, charts,
+    },
+    profile, tree,
+  };
+}
