@@ -95,6 +95,12 @@ export type { ProfileReport, SegmentProfileCard } from './profile/segment-profil
 export { surrogateTree } from './profile/surrogate-tree.js';
 export type { SurrogateTree, Rule } from './profile/surrogate-tree.js';
 export { nameSegments } from './profile/segment-names.js';
+export { suggestActions, parsePlaybook, DEFAULT_PLAYBOOK } from './profile/playbook.js';
+export type { Playbook } from './profile/playbook.js';
+export { buildReport } from './report/report-model.js';
+export type { ReportModel, SegmentCard } from './report/report-model.js';
+export { reportHtml } from './report/html.js';
+export { renderSvg, svgToPng } from './report/render-svg.js';
 export { buildSimilarityIndex, findSimilar, embedFrame, indexRow, indexVector } from './model/similar.js';
 export type { SimilarityIndex, SimilarOptions, SimilarCustomer } from './model/similar.js';
 export type { ExportSqlOptions } from './model/sql/export-sql.js';

@@ -22,6 +22,7 @@ export function reportHtml(r: ReportModel, svgs: readonly string[]): string {
     <ul>${c.apart.map((a) => `<li>${esc(a)}</li>`).join('') || '<li>close to the average customer</li>'}</ul>
     ${c.numbers.length ? `<table><tr><th>feature</th><th>segment</th><th>all</th><th>z</th></tr>${c.numbers.map((n) => `<tr><td>${esc(n.feature)}</td><td>${num(n.mean)}</td><td>${num(n.overall)}</td><td>${n.z >= 0 ? '+' : ''}${n.z.toFixed(2)}</td></tr>`).join('')}</table>` : ''}
     ${c.levels.length ? `<p>${c.levels.map((l) => `${esc(l.feature)} = ${esc(l.level)}: ${pct(l.share)} (×${l.lift.toFixed(2)} the base rate)`).join('<br>')}</p>` : ''}
+    ${c.actions.length ? `<h4>Suggested actions</h4><ul>${c.actions.map((a) => `<li>${esc(a.action)} <span class="muted">(${esc(a.because.join('; '))})</span></li>`).join('')}</ul>` : ''}
     ${c.rules.length ? `<h4>Rules</h4><ul>${c.rules.map((x) => `<li>${esc(x.text)} <span class="muted">(precision ${pct(x.precision)}, covers ${pct(x.coverage)})</span></li>`).join('')}</ul>` : ''}
   </article>`).join('');
   const charts = r.charts.map((c, i) => `

@@ -15,12 +15,15 @@ import { profileSegments, type ProfileReport } from '../profile/segment-profile.
 import { surrogateTree, type SurrogateTree } from '../profile/surrogate-tree.js';
 import { createRng } from '../math/rng.js';
 import { principalProjection } from './projection.js';
+import { suggestActions, type Playbook } from '../profile/playbook.js';
 import { confidenceChart, distributionChart, projectionChart, selectionChart, sizesChart, zHeatmap, type Chart } from './charts.js';
 
 /** One segment's card. */
 export interface SegmentCard {
   id: number; name: string; size: number; share: number; valueShare: number | null;
   apart: string[]; rules: { text: string; precision: number; coverage: number }[];
+  /** Suggested actions from the playbook, with the evidence that triggered each. */
+  actions: { action: string; because: string[] }[];
   numbers: { feature: string; mean: number; overall: number; z: number }[];
   levels: { feature: string; level: string; share: number; lift: number }[];
 }
@@ -37,7 +40,7 @@ export interface ReportModel {
 const DISTRIBUTION_ROWS = 2000;
 
 /** Builds the report of `model` on the customers of `frame`. */
-export function buildReport(model: SegmentationModel, frame: Frame, o: { valueColumn?: string; title?: string } = {}): { report: ReportModel; profile: ProfileReport; tree: SurrogateTree } {
+export function buildReport(model: SegmentationModel, frame: Frame, o: { valueColumn?: string; title?: string; playbook?: Playbook } = {}): { report: ReportModel; profile: ProfileReport; tree: SurrogateTree } {
   const rng = createRng(model.manifest.seed);
   const s = scoreFrame(model, frame);
   const k = model.segments.length;
@@ -49,6 +52,7 @@ export function buildReport(model: SegmentationModel, frame: Frame, o: { valueCo
   const cards: SegmentCard[] = profile.segments.map((p, i) => ({
     id: p.segment, name: names[i], size: p.size, share: p.share, valueShare: p.value ? p.value.share : null,
     apart: p.distinguishing.slice(0, 3).map((d) => d.text),
+    actions: suggestActions(p.distinguishing, o.playbook),
     rules: tree.rules.filter((r) => r.segment === p.segment && r.coverage >= 0.05).slice(0, 2).map((r) => ({ text: r.text, precision: r.precision, coverage: r.coverage })),
     numbers: Object.entries(p.numeric).sort((a, b) => Math.abs(b[1].z) - Math.abs(a[1].z)).slice(0, 4).map(([f, v]) => ({ feature: f, mean: v.mean, overall: profile.overall.numeric[f].mean, z: v.z })),
     levels: Object.entries(p.categorical).map(([f, l]) => ({ feature: f, ...l[0] })).filter((l) => l.level !== undefined).sort((a, b) => b.lift - a.lift).slice(0, 2),

@@ -4,7 +4,9 @@
  * every chart as PNG for slides.
  * @module
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { SegkitError } from '../../errors.js';
+import { parsePlaybook } from '../../profile/playbook.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
@@ -20,7 +22,22 @@ import { reportHtml } from '../../report/html.js';
 import { renderSvg, svgToPng } from '../../report/render-svg.js';
 import { EXIT_OK } from '../exit-codes.js';
 
-interface ReportFlags extends SourceFlags { id?: string; out: string; png?: string; value?: string; title?: string; json?: boolean; quiet?: boolean }
+interface ReportFlags extends SourceFlags { id?: string; out: string; png?: string; value?: string; title?: string; playbook?: string; json?: boolean; quiet?: boolean }
+
+/** A JSON file, with read and parse errors naming the file. */
+function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new SegkitError((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_READ', `Cannot read ${file}: ${(e as Error).message}`, { file });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SegkitError('E_READ', `${file} is not valid JSON.`, { file });
+  }
+}
 
 export function registerReport(program: Command, io: Io, setExit: (code: number) => void): void {
   const cmd = program
@@ -35,6 +52,7 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
     .option('--png <dir>', 'also write every chart as PNG into this directory')
     .option('--value <column>', 'numeric value column (revenue): each segment\'s share of it')
     .option('--title <text>', 'report title')
+    .option('--playbook <file>', 'JSON playbook of suggested actions (replaces the default plays; see profile/playbook.ts)')
     .option('--json', 'print the report model (cards and chart specs) as JSON')
     .option('-q, --quiet', 'no progress output')
     .action(async (modelPath: string, source: string, flags: ReportFlags) => {
@@ -44,7 +62,8 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
         const idColumn = flags.id ?? model.manifest.idColumn ?? undefined;
         const frame = await readSource(io, source, flags, idColumn, progress);
         progress.update({ step: 'profiling', done: 0, total: 1 });
-        const { report } = buildReport(model, frame, { ...(flags.value ? { valueColumn: flags.value } : {}), ...(flags.title ? { title: flags.title } : {}) });
+        const playbook = flags.playbook ? parsePlaybook(readJsonFile(resolvePath(io, flags.playbook))) : undefined;
+        const { report } = buildReport(model, frame, { ...(flags.value ? { valueColumn: flags.value } : {}), ...(flags.title ? { title: flags.title } : {}), ...(playbook ? { playbook } : {}) });
         const svgs: string[] = [];
         for (const [i, c] of report.charts.entries()) {
           progress.update({ step: 'drawing charts', done: i, total: report.charts.length });
