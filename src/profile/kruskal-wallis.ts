@@ -13,25 +13,28 @@ export interface KruskalWallis { readonly h: number; readonly p: number; readonl
 
 /** H, p and ε² for `x` grouped by `labels` (k segments). */
 export function kruskalWallis(x: ArrayLike<number>, labels: ArrayLike<number>, k: number): KruskalWallis {
-  const idx: number[] = [];
-  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i]) && labels[i] >= 0) idx.push(i);
-  const n = idx.length;
-  const order = Float64Array.from(idx.map((i) => x[i]));
-  const pos = Uint32Array.from(idx.keys()).sort((a, b) => order[a] - order[b]);
-  const rankSum = new Float64Array(k), count = new Float64Array(k);
+  // Ranks without sorting row indices by a comparator (slow on millions of rows): sort the values
+  // natively, then each row's average rank is found by binary search for its tie group.
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i]) && labels[i] >= 0) n++;
+  const sorted = new Float64Array(n);
+  for (let i = 0, j = 0; i < x.length; i++) if (!Number.isNaN(x[i]) && labels[i] >= 0) sorted[j++] = x[i];
+  sorted.sort();
   let ties = 0;
   for (let s = 0; s < n; ) {
     let e = s + 1;
-    while (e < n && order[pos[e]] === order[pos[s]]) e++;
-    const rank = (s + e + 1) / 2; // mean of ranks s+1 … e
+    while (e < n && sorted[e] === sorted[s]) e++;
     const t = e - s;
     if (t > 1) ties += t * t * t - t;
-    for (let j = s; j < e; j++) {
-      const g = labels[idx[pos[j]]];
-      rankSum[g] += rank;
-      count[g]++;
-    }
     s = e;
+  }
+  const rankSum = new Float64Array(k), count = new Float64Array(k);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i], g = labels[i];
+    if (Number.isNaN(v) || g < 0) continue;
+    const lo = lowerBound(sorted, v), hi = upperBound(sorted, v);
+    rankSum[g] += (lo + hi + 1) / 2; // mean of ranks lo+1 … hi
+    count[g]++;
   }
   let sum = 0, groups = 0;
   for (let g = 0; g < k; g++) if (count[g] > 0) (sum += (rankSum[g] * rankSum[g]) / count[g]), groups++;
@@ -39,4 +42,26 @@ export function kruskalWallis(x: ArrayLike<number>, labels: ArrayLike<number>, k
   if (groups < 2 || correction <= 0) return { h: NaN, p: NaN, epsilonSquared: NaN, n, groups };
   const h = ((12 / (n * (n + 1))) * sum - 3 * (n + 1)) / correction;
   return { h, p: chiSquareSf(h, groups - 1), epsilonSquared: n > 1 ? h / (n - 1) : NaN, n, groups };
+}
+
+/** First index with a[i] ≥ v. */
+function lowerBound(a: Float64Array, v: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index with a[i] > v. */
+function upperBound(a: Float64Array, v: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
