@@ -8,6 +8,7 @@
  */
 import type { Frame } from '../data/frame.js';
 import type { Matrix } from '../math/matrix.js';
+import type { Dataset } from '../data/dataset.js';
 import { getClusterer } from '../cluster/registry.js';
 import { transformPipeline } from '../prep/pipeline.js';
 import { decodeStateCached } from './state-codec.js';
@@ -26,6 +27,8 @@ export interface Scores {
   readonly novelty: readonly (readonly string[])[];
   /** rows × k posteriors, for methods with soft assignment (Gaussian mixtures, LPA). */
   readonly probabilities?: Matrix;
+  /** The rows after the model's preprocessing (what the clusterer saw). */
+  readonly dataset: Dataset;
   /** Per row, notes on values the model had not seen in training (unseen categorical levels). */
   readonly notes: readonly (readonly string[])[];
 }
@@ -64,7 +67,7 @@ export function scoreFrame(model: SegmentationModel, frame: Frame): Scores {
   const novelty = model.novelty
     ? noveltyReasons(model.novelty, frame, labels, distance, unseen, (id) => segmentName(model, id))
     : Array.from(labels, (_, i) => unseen.filter((u) => u.row === i + 1 && u.kind === 'unseen-level').map((u) => `unseen level ${JSON.stringify(u.value)} in ${u.column}`));
-  return { labels, distance, runnerUp, confidence, novelty, notes, ...(probabilities ? { probabilities } : {}) };
+  return { labels, distance, runnerUp, confidence, novelty, notes, dataset, ...(probabilities ? { probabilities } : {}) };
 }
 
 /** Display name of a segment id. */

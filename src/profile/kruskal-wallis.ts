@@ -11,8 +11,12 @@ import { chiSquareSf } from '../math/chi-square.js';
 /** Result of the test. */
 export interface KruskalWallis { readonly h: number; readonly p: number; readonly epsilonSquared: number; readonly n: number; readonly groups: number }
 
-/** H, p and ε² for `x` grouped by `labels` (k segments). */
-export function kruskalWallis(x: ArrayLike<number>, labels: ArrayLike<number>, k: number): KruskalWallis {
+/** H, p and ε² for `x` grouped by `labels` (k segments); `rows` restricts the test to those rows (a sample). */
+export function kruskalWallis(x: ArrayLike<number>, labels: ArrayLike<number>, k: number, rows?: Int32Array): KruskalWallis {
+  if (rows) {
+    const xs = Float64Array.from(rows, (i) => x[i]), ls = Int32Array.from(rows, (i) => labels[i]);
+    return kruskalWallis(xs, ls, k);
+  }
   // Ranks without sorting row indices by a comparator (slow on millions of rows): sort the values
   // natively, then each row's average rank is found by binary search for its tie group.
   let n = 0;

@@ -5,8 +5,8 @@
  * rule's precision (share of its customers in that segment) and coverage (share of the segment's
  * customers it catches). The tree's accuracy on the training customers says how far to trust the
  * rules; permutation importance (accuracy lost when one column is shuffled) says which columns the
- * rules rely on. Numbers split at up to 32 quantile thresholds, categories one level against the rest;
- * a missing value goes to the "else" side (> t, ≠ level). Above 50,000 customers a uniform sample.
+ * rules rely on. Numbers split at up to 16 quantile thresholds, categories one level against the rest;
+ * a missing value goes to the "else" side (> t, ≠ level). Above 20,000 customers a uniform sample.
  * Our own code: no maintained npm CART gives thresholds on raw columns with category splits and
  * rule read-out; the data is columns of typed arrays, so no per-row objects.
  * @module
@@ -27,9 +27,9 @@ export interface SurrogateTree { accuracy: number; depth: number; rules: Rule[];
 interface Col { name: string; num?: Float64Array; codes?: Int32Array; levels?: string[] }
 type Node = { leaf: true; counts: Float64Array; rows: number } | { leaf: false; cond: Condition; col: number; threshold: number; level: number; left: Node; right: Node };
 
-const THRESHOLDS = 32;
+const THRESHOLDS = 16;
 /** Rows the tree learns from at most. */
-export const MAX_ROWS = 50_000;
+export const MAX_ROWS = 20_000;
 
 /** Trains the tree on `columns` of `frame` for `labels` (k segments; -1 rows left out). */
 export function surrogateTree(frame: Frame, labels: Int32Array, k: number, columns: readonly string[], rng: Rng, o: { maxDepth?: number; minLeafShare?: number } = {}): SurrogateTree {

@@ -2,7 +2,8 @@
  * A 2-D picture of the customers: the first two principal components of the model's feature space
  * (the preprocessed numbers; for K-Prototypes/K-Modes/k-medoids the method's embedding, i.e. PCA on
  * the encoded matrix), for at most `maxPoints` customers drawn uniformly. The covariance is computed
- * over every row; the eigenvectors by the Jacobi solver the gap statistic uses.
+ * over every row up to 100,000 (a systematic sample above); the eigenvectors by the Jacobi solver the
+ * gap statistic uses.
  * @module
  */
 import type { Matrix } from '../math/matrix.js';
@@ -12,18 +13,23 @@ import { symmetricEigen } from '../select/symmetric-eigen.js';
 /** Projected points and the share of variance each axis explains. */
 export interface Projection { points: { x: number; y: number; segment: number }[]; explained: [number, number] }
 
+/** Rows the covariance is estimated from at most (a systematic sample above it). */
+export const COVARIANCE_ROWS = 100_000;
+
 export function principalProjection(m: Matrix, labels: Int32Array, rng: Rng, maxPoints = 3000): Projection {
   const n = m.rows, d = m.cols;
+  const step = Math.max(1, Math.floor(n / COVARIANCE_ROWS));
+  let used = 0;
   const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += m.data[i * d + j];
-  for (let j = 0; j < d; j++) mean[j] /= Math.max(1, n);
+  for (let i = 0; i < n; i += step, used++) for (let j = 0; j < d; j++) mean[j] += m.data[i * d + j];
+  for (let j = 0; j < d; j++) mean[j] /= Math.max(1, used);
   const cov = new Float64Array(d * d);
-  for (let i = 0; i < n; i++)
+  for (let i = 0; i < n; i += step)
     for (let a = 0; a < d; a++) {
       const xa = m.data[i * d + a] - mean[a];
       for (let b = a; b < d; b++) cov[a * d + b] += xa * (m.data[i * d + b] - mean[b]);
     }
-  for (let a = 0; a < d; a++) for (let b = a; b < d; b++) cov[b * d + a] = cov[a * d + b] /= Math.max(1, n - 1);
+  for (let a = 0; a < d; a++) for (let b = a; b < d; b++) cov[b * d + a] = cov[a * d + b] /= Math.max(1, used - 1);
   const e = symmetricEigen(cov, d);
   const order = [...e.values.keys()].sort((a, b) => e.values[b] - e.values[a]);
   const total = e.values.reduce((s, v) => s + Math.max(0, v), 0) || 1;

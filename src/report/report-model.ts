@@ -10,7 +10,8 @@ import type { Frame } from '../data/frame.js';
 import { isNumericColumn } from '../data/frame.js';
 import type { SegmentationModel } from '../model/artifact.js';
 import { scoreFrame, segmentName } from '../model/predict.js';
-import { embedFrame } from '../model/similar.js';
+import { getClusterer } from '../cluster/registry.js';
+import { decodeState } from '../model/state-codec.js';
 import { profileSegments, type ProfileReport } from '../profile/segment-profile.js';
 import { surrogateTree, type SurrogateTree } from '../profile/surrogate-tree.js';
 import { createRng } from '../math/rng.js';
@@ -66,8 +67,10 @@ export function buildReport(model: SegmentationModel, frame: Frame, o: { valueCo
     const values = isNumericColumn(c) ? [...sample].filter((i) => s.labels[i] >= 0 && !Number.isNaN(c.values[i])).map((i) => ({ segment: names[s.labels[i]], value: c.values[i] })) : [];
     return distributionChart(f, values);
   });
-  const emb = embedFrame(model, frame);
-  const projection = principalProjection({ rows: frame.rows, cols: emb.dims, data: emb.vectors }, s.labels, rng.fork(3));
+  // The model's feature space from the rows scoring already transformed (no second pipeline pass).
+  const clusterer = getClusterer(model.clusterer.method);
+  const space = clusterer.embed ? clusterer.embed(decodeState(model.clusterer.state), s.dataset) : s.dataset.numeric;
+  const projection = principalProjection(space, s.labels, rng.fork(3));
   const selection = model.manifest.selection as { perK?: { k: number; cost: number | null; silhouette: number | null; gap: number | null; stability: number | null }[]; recommendation?: { k: number } } | undefined;
   const charts: Chart[] = [
     sizesChart(names, profile),
