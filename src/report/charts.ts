@@ -13,6 +13,12 @@ export interface Chart { id: string; title: string; caption: string; spec: Recor
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const WIDTH = 560;
+/**
+ * Segment names can be long ("High Spending Score · High Annual Income"): let axes and legends show them.
+ * Vega estimates text widths without a canvas (and over-estimates them), hence the generous limit.
+ */
+const LABEL_LIMIT = 600;
+const CONFIG = { axis: { labelLimit: LABEL_LIMIT }, legend: { labelLimit: LABEL_LIMIT } };
 const round = (v: number, digits = 4) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
 
 export function sizesChart(names: string[], r: ProfileReport): Chart {
@@ -20,7 +26,7 @@ export function sizesChart(names: string[], r: ProfileReport): Chart {
   return {
     id: 'sizes', title: 'Segment sizes', caption: r.valueColumn ? `Customers per segment; the label is the share of ${r.valueColumn}.` : 'Customers per segment and their share.',
     spec: {
-      $schema: SCHEMA, width: WIDTH, height: { step: 26 }, data: { values },
+      $schema: SCHEMA, config: CONFIG, width: WIDTH, height: { step: 26 }, data: { values },
       layer: [
         { mark: { type: 'bar', color: '#4c78a8' }, encoding: { y: { field: 'segment', type: 'nominal', sort: null, title: null }, x: { field: 'customers', type: 'quantitative', title: 'customers' } } },
         { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { y: { field: 'segment', type: 'nominal', sort: null }, x: { field: 'customers', type: 'quantitative' }, text: { field: r.valueColumn ? 'value' : 'share', type: 'quantitative', format: '.1f' } } },
@@ -35,8 +41,8 @@ export function zHeatmap(names: string[], r: ProfileReport): Chart {
   return {
     id: 'profile-heatmap', title: 'Profile: how each segment differs from all customers', caption: 'z = (segment mean − overall mean) / overall standard deviation; red above, blue below the average customer.',
     spec: {
-      $schema: SCHEMA, width: Math.max(200, features.length * 60), height: { step: 26 }, data: { values },
-      encoding: { x: { field: 'feature', type: 'nominal', sort: null, title: null, axis: { labelAngle: -30 } }, y: { field: 'segment', type: 'nominal', sort: null, title: null } },
+      $schema: SCHEMA, config: CONFIG, width: Math.max(200, features.length * 60), height: { step: 26 }, data: { values },
+      encoding: { x: { field: 'feature', type: 'nominal', sort: null, title: null, axis: { labelAngle: -30 } }, y: { field: 'segment', type: 'nominal', sort: null, title: null, axis: { labelLimit: LABEL_LIMIT } } },
       layer: [
         { mark: 'rect', encoding: { color: { field: 'z', type: 'quantitative', scale: { scheme: 'redblue', reverse: true, domain: [-2, 2], clamp: true }, title: 'z' } } },
         { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'z', type: 'quantitative', format: '+.1f' } } },
@@ -50,8 +56,8 @@ export function distributionChart(feature: string, values: { segment: string; va
   return {
     id: `distribution-${feature.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}`, title: `${feature} by segment`, caption: 'Box: quartiles; whiskers: 1.5 × IQR; dots beyond them.',
     spec: {
-      $schema: SCHEMA, width: WIDTH, height: { step: 26 }, data: { values },
-      mark: { type: 'boxplot', extent: 1.5 }, encoding: { y: { field: 'segment', type: 'nominal', sort: null, title: null }, x: { field: 'value', type: 'quantitative', title: feature, scale: { zero: false } }, color: { field: 'segment', type: 'nominal', sort: null, legend: null } },
+      $schema: SCHEMA, config: CONFIG, width: WIDTH, height: { step: 26 }, data: { values },
+      mark: { type: 'boxplot', extent: 1.5 }, encoding: { y: { field: 'segment', type: 'nominal', sort: null, title: null, axis: { labelLimit: LABEL_LIMIT } }, x: { field: 'value', type: 'quantitative', title: feature, scale: { zero: false } }, color: { field: 'segment', type: 'nominal', sort: null, legend: null } },
     },
   };
 }
@@ -61,9 +67,9 @@ export function projectionChart(names: string[], p: Projection): Chart {
   return {
     id: 'projection', title: 'Customers on the first two principal components', caption: `PCA of the model's feature space; ${values.length} customers shown. The axes explain ${(p.explained[0] * 100).toFixed(0)}% and ${(p.explained[1] * 100).toFixed(0)}% of the variance.`,
     spec: {
-      $schema: SCHEMA, width: WIDTH, height: 380, data: { values },
+      $schema: SCHEMA, config: CONFIG, width: WIDTH, height: 380, data: { values },
       mark: { type: 'circle', size: 14, opacity: 0.6 },
-      encoding: { x: { field: 'pc1', type: 'quantitative', title: `PC1 (${(p.explained[0] * 100).toFixed(0)}%)` }, y: { field: 'pc2', type: 'quantitative', title: `PC2 (${(p.explained[1] * 100).toFixed(0)}%)` }, color: { field: 'segment', type: 'nominal', sort: null, title: 'segment' } },
+      encoding: { x: { field: 'pc1', type: 'quantitative', title: `PC1 (${(p.explained[0] * 100).toFixed(0)}%)` }, y: { field: 'pc2', type: 'quantitative', title: `PC2 (${(p.explained[1] * 100).toFixed(0)}%)` }, color: { field: 'segment', type: 'nominal', title: 'segment', scale: { domain: names }, legend: { labelLimit: LABEL_LIMIT } } },
     },
   };
 }
@@ -84,8 +90,8 @@ export function confidenceChart(names: string[], labels: Int32Array, confidence:
   return {
     id: 'confidence', title: soft ? 'Overlap: each customer\'s posterior of its segment' : 'Confidence of assignments', caption: soft ? 'A posterior near 1: clearly in one segment; lower: shared between segments.' : 'Confidence = 1 − d₁/d₂ (distances to the own and the runner-up segment): 0 halfway between two segments, 1 on the center.',
     spec: {
-      $schema: SCHEMA, width: WIDTH, height: 200, data: { values },
-      mark: 'bar', encoding: { x: { field: 'from', bin: { binned: true, step: 1 / bins }, type: 'quantitative', title: soft ? 'posterior' : 'confidence' }, x2: { field: 'to' }, y: { field: 'customers', type: 'quantitative', stack: true }, color: { field: 'segment', type: 'nominal', sort: null } },
+      $schema: SCHEMA, config: CONFIG, width: WIDTH, height: 200, data: { values },
+      mark: 'bar', encoding: { x: { field: 'from', bin: { binned: true, step: 1 / bins }, type: 'quantitative', title: soft ? 'posterior' : 'confidence' }, x2: { field: 'to' }, y: { field: 'customers', type: 'quantitative', stack: true }, color: { field: 'segment', type: 'nominal', scale: { domain: names }, legend: { labelLimit: LABEL_LIMIT } } },
     },
   };
 }
@@ -96,7 +102,7 @@ export function selectionChart(perK: { k: number; cost: number | null; silhouett
   return {
     id: 'selection', title: 'How many segments: the evidence per k', caption: `k = ${chosen} was chosen by segkit select (elbow of the cost, highest silhouette, gap rule, highest stability).`,
     spec: {
-      $schema: SCHEMA, data: { values }, columns: 2,
+      $schema: SCHEMA, config: CONFIG, data: { values }, columns: 2,
       facet: { field: 'measure', type: 'nominal', title: null, sort: ['cost', 'silhouette', 'gap', 'stability'] },
       spec: { width: 250, height: 140, layer: [{ mark: { type: 'line', point: true }, encoding: { x: { field: 'k', type: 'ordinal' }, y: { field: 'value', type: 'quantitative', scale: { zero: false }, title: null } } }, { transform: [{ filter: 'datum.chosen' }], mark: { type: 'point', size: 120, color: '#e45756', filled: true }, encoding: { x: { field: 'k', type: 'ordinal' }, y: { field: 'value', type: 'quantitative' } } }] },
       resolve: { scale: { y: 'independent' } },
