@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -38,8 +38,11 @@ describe('report', () => {
     const file = join(dir, 'report.html');
     const r = await runCli(['fit', resolve('data/samples/bank.csv'), '--method', 'kprototypes', '-k', '4', '--seed', '3', '--out', join(dir, 'bank.json'), '-q'], dir);
     assert.equal(r.code, 0, r.stderr);
-    const rep = await runCli(['report', join(dir, 'bank.json'), resolve('data/samples/bank.csv'), '--out', file, '--value', 'balance', '--png', join(dir, 'png')], dir);
+    const rep = await runCli(['report', join(dir, 'bank.json'), resolve('data/samples/bank.csv'), '--out', file, '--value', 'balance', '--png', join(dir, 'png'), '--markdown', join(dir, 'cards.md')], dir);
     assert.equal(rep.code, 0, rep.stderr);
+    const md = readFileSync(join(dir, 'cards.md'), 'utf8');
+    assert.equal(md.match(/^## /gm)?.length, 4);
+    assert.match(md, /\*\*What sets it apart\*\*/);
     assert.equal(readdirSync(join(dir, 'png')).filter((f) => f.endsWith('.png')).length, 7);
     const ctx = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: chromiumPath(),

@@ -19,10 +19,11 @@ import { loadModel } from '../../model/load.js';
 import { writeFileAtomic } from '../../model/save.js';
 import { buildReport } from '../../report/report-model.js';
 import { reportHtml } from '../../report/html.js';
+import { reportMarkdown } from '../../report/markdown.js';
 import { renderSvg, svgToPng } from '../../report/render-svg.js';
 import { EXIT_OK } from '../exit-codes.js';
 
-interface ReportFlags extends SourceFlags { id?: string; out: string; png?: string; value?: string; title?: string; playbook?: string; json?: boolean; quiet?: boolean }
+interface ReportFlags extends SourceFlags { id?: string; out: string; png?: string; markdown?: string; value?: string; title?: string; playbook?: string; json?: boolean; quiet?: boolean }
 
 /** A JSON file, with read and parse errors naming the file. */
 function readJsonFile(file: string): unknown {
@@ -50,6 +51,7 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
     .option('--id <column>', "customer ID column (default: the model's ID column when present)")
     .option('-o, --out <file>', 'HTML file to write', 'segkit-report.html')
     .option('--png <dir>', 'also write every chart as PNG into this directory')
+    .option('--markdown <file>', 'also write the segment cards as Markdown')
     .option('--value <column>', 'numeric value column (revenue): each segment\'s share of it')
     .option('--title <text>', 'report title')
     .option('--playbook <file>', 'JSON playbook of suggested actions (replaces the default plays; see profile/playbook.ts)')
@@ -71,6 +73,7 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
         }
         progress.stop();
         writeFileAtomic(resolvePath(io, flags.out), reportHtml(report, svgs));
+        if (flags.markdown) writeFileAtomic(resolvePath(io, flags.markdown), reportMarkdown(report));
         if (flags.png) {
           const dir = resolvePath(io, flags.png);
           mkdirSync(dir, { recursive: true });
