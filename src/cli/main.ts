@@ -32,18 +32,19 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
-  registerFit(program, io, setExit);
-  registerAssign(program, io, setExit);
-  registerPredict(program, io, setExit);
-  registerInspect(program, io, setExit);
-  registerExportSql(program, io, setExit);
-  registerSimilar(program, io, setExit);
-  registerProfile(program, io, setExit);
-  registerRename(program, io, setExit);
-  registerReport(program, io, setExit);
-  registerSelect(program, io, setExit);
+  // In the order a user meets them: build features, choose k, fit, understand, score, serve.
   registerFeatures(program, io, setExit);
   registerRfm(program, io, setExit);
+  registerSelect(program, io, setExit);
+  registerFit(program, io, setExit);
+  registerProfile(program, io, setExit);
+  registerReport(program, io, setExit);
+  registerRename(program, io, setExit);
+  registerInspect(program, io, setExit);
+  registerAssign(program, io, setExit);
+  registerPredict(program, io, setExit);
+  registerSimilar(program, io, setExit);
+  registerExportSql(program, io, setExit);
   registerServe(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
