@@ -86,48 +86,58 @@ export function indexRow(index: SimilarityIndex, id: string): number {
 /** The `top` customers closest to `query` (a vector in the index's space). */
 export function findSimilar(index: SimilarityIndex, query: ArrayLike<number>, o: SimilarOptions = {}): SimilarCustomer[] {
   const top = Math.max(1, Math.min(o.top ?? 5, index.rows));
-  const metric = o.metric ?? 'euclidean';
-  const d = index.dims, v = index.vectors;
+  const d = index.dims;
   if (query.length !== d) throw new SegkitError('E_FEATURE_MISMATCH', msg.featureMismatch(query.length, 'similarity index', d));
   const q = Float64Array.from(query);
+  if (o.metric !== 'cosine') return nearest(index, index.vectors, q, top, o, (s) => Math.sqrt(s));
+  // Cosine: on unit vectors ‖u − w‖² = 2 − 2 cos(u, w), so the same partial-distance search ranks by
+  // cosine. The unit vectors are built on the first cosine query and kept with the index.
+  let unit = UNIT.get(index);
+  if (!unit) UNIT.set(index, (unit = unitRows(index)));
   let qq = 0;
   for (let j = 0; j < d; j++) qq += q[j] * q[j];
-  const qNorm = Math.sqrt(qq);
-  const euclidean = metric === 'euclidean';
-  // Bounded heap as two parallel arrays sorted by "badness" (larger = worse): small `top`, so an
-  // insertion sort beats a binary heap and allocates nothing per row.
+  const qn = Math.sqrt(qq) || 1;
+  for (let j = 0; j < d; j++) q[j] /= qn;
+  return nearest(index, unit, q, top, o, (s) => 1 - s / 2);
+}
+
+const UNIT = new WeakMap<SimilarityIndex, Float32Array>();
+
+function unitRows(index: SimilarityIndex): Float32Array {
+  const d = index.dims, u = new Float32Array(index.vectors.length);
+  for (let i = 0; i < index.rows; i++) {
+    const n = index.norms[i] || 1;
+    for (let j = 0; j < d; j++) u[i * d + j] = index.vectors[i * d + j] / n;
+  }
+  return u;
+}
+
+/** The `top` rows of `v` nearest to `q` by squared Euclidean distance; `score` maps it for output. */
+function nearest(index: SimilarityIndex, v: Float32Array, q: Float64Array, top: number, o: SimilarOptions, score: (sq: number) => number): SimilarCustomer[] {
+  const d = index.dims;
+  // A small buffer sorted by squared distance: for a small `top` an insertion sort beats a binary heap
+  // and allocates nothing per row.
   const bad = new Float64Array(top).fill(Infinity), who = new Int32Array(top).fill(-1);
   for (let i = 0; i < index.rows; i++) {
     if (i === o.exclude || (o.segment !== undefined && index.labels[i] !== o.segment)) continue;
-    let s = 0;
-    if (euclidean) {
-      // Partial distance search: stop a row once its partial sum cannot enter the best `top`.
-      const worst = bad[top - 1];
-      let j = 0;
-      for (const b = i * d; j < d; ) {
-        const end = j + 4 < d ? j + 4 : d;
-        for (; j < end; j++) {
-          const t = v[b + j] - q[j];
-          s += t * t;
-        }
-        if (s >= worst) break;
+    // Partial distance search: stop a row once its partial sum cannot enter the best `top`.
+    const worst = bad[top - 1];
+    let s = 0, j = 0;
+    for (const b = i * d; j < d; ) {
+      const end = j + 4 < d ? j + 4 : d;
+      for (; j < end; j++) {
+        const t = v[b + j] - q[j];
+        s += t * t;
       }
-      if (j < d) continue;
-    } else {
-      let dot = 0;
-      for (let j = 0, b = i * d; j < d; j++) dot += v[b + j] * q[j];
-      s = -(dot / (index.norms[i] * qNorm || 1)); // negated: the buffer keeps the smallest
+      if (s >= worst) break;
     }
-    if (s >= bad[top - 1]) continue;
+    if (j < d || s >= worst) continue;
     let p = top - 1;
     while (p > 0 && bad[p - 1] > s) (bad[p] = bad[p - 1]), (who[p] = who[p - 1]), p--;
     (bad[p] = s), (who[p] = i);
   }
   const out: SimilarCustomer[] = [];
-  for (let t = 0; t < top && who[t] >= 0; t++) {
-    const score = euclidean ? Math.sqrt(bad[t]) : -bad[t];
-    out.push({ id: index.ids[who[t]], segment: index.labels[who[t]], score });
-  }
+  for (let t = 0; t < top && who[t] >= 0; t++) out.push({ id: index.ids[who[t]], segment: index.labels[who[t]], score: score(bad[t]) });
   return out;
 }
 
