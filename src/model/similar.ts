@@ -7,8 +7,8 @@
  * The index is exact: rows are kept as Float32 (half the memory of the training matrix; distances
  * are ranked, so float32 rounding only reorders near-ties) with their norms, and a query is one pass
  * over the rows (Σ (x − q)² summed in doubles, which unlike ‖x‖² − 2x·q + ‖q‖² cancels nothing for
- * the nearest rows, and stops adding once a row cannot enter the best `top`; dot products for cosine)
- * keeping the best `top` in a small sorted buffer.
+ * the nearest rows, and stops adding once a row cannot enter the best `top`; cosine runs the same
+ * search on unit vectors) keeping the best `top` in a small sorted buffer.
  * Over 1M × 20 a query takes tens of milliseconds (bench/RESULTS.md, "Similar customers"); no
  * approximate index is needed at this size.
  * @module
