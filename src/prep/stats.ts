@@ -87,21 +87,29 @@ function select(a: Float64Array, k: number): number {
  * by quickselect. A full sort of a 1M-row column costs ~140 ms in V8; this is ~10× less.
  */
 export function percentileFinite(x: ArrayLike<number>, q: number): number {
+  return percentilesFinite(x, [q])[0];
+}
+
+/** Several numpy.percentile values of the finite values from one copy of them (see percentileFinite). */
+export function percentilesFinite(x: ArrayLike<number>, qs: readonly number[]): number[] {
   let m = 0;
   for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) m++;
-  if (m === 0) return NaN;
+  if (m === 0) return qs.map(() => NaN);
   const a = new Float64Array(m);
   for (let i = 0, j = 0; i < x.length; i++) if (!Number.isNaN(x[i])) a[j++] = x[i];
-  const pos = (q / 100) * (m - 1);
-  const lo = Math.floor(pos);
-  const frac = pos - lo;
-  const va = select(a, lo);
-  let vb = va;
-  if (lo + 1 < m) {
-    // After select, every value right of `lo` is ≥ a[lo]; the next order statistic is their minimum.
-    vb = Infinity;
-    for (let i = lo + 1; i < m; i++) if (a[i] < vb) vb = a[i];
-  }
-  const diff = vb - va;
-  return frac >= 0.5 ? vb - diff * (1 - frac) : va + diff * frac;
+  // Each select leaves `a` a permutation of the values, so the next select on it is still exact.
+  return qs.map((q) => {
+    const pos = (q / 100) * (m - 1);
+    const lo = Math.floor(pos);
+    const frac = pos - lo;
+    const va = select(a, lo);
+    let vb = va;
+    if (lo + 1 < m) {
+      // After select, every value right of `lo` is ≥ a[lo]; the next order statistic is their minimum.
+      vb = Infinity;
+      for (let i = lo + 1; i < m; i++) if (a[i] < vb) vb = a[i];
+    }
+    const diff = vb - va;
+    return frac >= 0.5 ? vb - diff * (1 - frac) : va + diff * frac;
+  });
 }

@@ -13,7 +13,7 @@ import type { Frame } from '../data/frame.js';
 import { isNumericColumn } from '../data/frame.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
-import { percentileFinite } from '../prep/stats.js';
+import { percentileFinite, percentilesFinite } from '../prep/stats.js';
 import { kruskalWallis, type KruskalWallis } from './kruskal-wallis.js';
 import { chiSquareTest, type ChiSquareTest } from './chi-square-test.js';
 
@@ -85,7 +85,8 @@ export function profileSegments(frame: Frame, labels: Int32Array, k: number, col
         const m = meanSd(v).mean;
         const z = sd > 0 ? (m - mean) / sd : 0;
         // Three order statistics by quickselect: no full sort of each segment's values.
-        cards[s].numeric[c.name] = { mean: m, median: percentileFinite(v, 50), q1: percentileFinite(v, 25), q3: percentileFinite(v, 75), z };
+        const [q1, median, q3] = percentilesFinite(v, [25, 50, 75]);
+        cards[s].numeric[c.name] = { mean: m, median, q1, q3, z };
         if (Number.isFinite(z)) candidates[s].push({ feature: c.name, z, text: `${c.name} ${z > 0 ? 'high' : 'low'} (mean ${fmt(m)} vs ${fmt(mean)}, z ${z > 0 ? '+' : ''}${z.toFixed(2)})` });
       }
     } else {
