@@ -26,7 +26,8 @@ function allowedKeys(schema: z.ZodType<any, any>): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a zod issue's path in the input (undefined where the path leads nowhere). */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: any = input;
   for (const p of path) v = v == null ? undefined : v[p as any];
   return v;

@@ -8,7 +8,7 @@
  */
 import { sqDist } from '../math/distance.js';
 import type { Matrix } from '../math/matrix.js';
-import type { Rng } from '../math/rng.js';
+import { sampleIndices, type Rng } from '../math/rng.js';
 import { sharedF64, sharedI32 } from '../math/pool.js';
 import { createRunner } from './kernel-runner.js';
 import { chunkCount } from './kmeans-kernels.js';
@@ -75,7 +75,7 @@ export async function kmeansPlusPlus(x: Matrix, k: number, rng: Rng, weights?: F
 export function randomRows(x: Matrix, k: number, rng: Rng, weights?: Float64Array): Matrix {
   const d = x.cols;
   const out = new Float64Array(k * d);
-  const chosen = weights ? weightedWithoutReplacement(weights, k, rng) : partialShuffle(x.rows, k, rng);
+  const chosen = weights ? weightedWithoutReplacement(weights, k, rng) : sampleIndices(x.rows, k, rng);
   for (let c = 0; c < k; c++) out.set(x.data.subarray(chosen[c] * d, chosen[c] * d + d), c * d);
   return { rows: k, cols: d, data: out };
 }
@@ -100,19 +100,6 @@ function drawWeighted(cum: Float64Array, u: number): number {
   // Skip zero-weight rows that a target of exactly 0 would land on.
   while (lo < n - 1 && cum[lo] === 0) lo++;
   return lo;
-}
-
-function partialShuffle(n: number, k: number, rng: Rng): Int32Array {
-  // Floyd's algorithm would avoid the O(n) array; n Int32s is cheap next to the data itself.
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  for (let i = 0; i < k; i++) {
-    const j = i + rng.int(n - i);
-    const t = idx[i];
-    idx[i] = idx[j];
-    idx[j] = t;
-  }
-  return idx.subarray(0, k);
 }
 
 function weightedWithoutReplacement(weights: Float64Array, k: number, rng: Rng): Int32Array {

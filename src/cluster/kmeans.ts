@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Clusterer, FitContext, Fitted } from './types.js';
 import type { Dataset } from '../data/dataset.js';
-import type { Matrix } from '../math/matrix.js';
+import { meanVariance, type Matrix } from '../math/matrix.js';
 import { SegkitError } from '../errors.js';
 import type { SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
@@ -145,22 +145,6 @@ function explicitCenters(init: number[][], k: number, d: number): Matrix {
   for (let i = 0; i < data.length; i++)
     if (!Number.isFinite(data[i])) throw new SegkitError('E_OPTION', msg.optionInvalid('init', 'kmeans', 'finite numbers', data[i]), { field: 'init' });
   return { rows: k, cols: d, data };
-}
-
-/** Mean of the per-feature population variances (scikit-learn's `_tolerance`). */
-function meanVariance(x: Matrix): number {
-  const n = x.rows, d = x.cols;
-  if (n === 0 || d === 0) return 0;
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x.data[i * d + j];
-  for (let j = 0; j < d; j++) mean[j] /= n;
-  let total = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < d; j++) {
-      const t = x.data[i * d + j] - mean[j];
-      total += t * t;
-    }
-  return total / n / d;
 }
 
 /** Number of distinct rows, counting only up to `cap` (cheap early exit for the common case). */

@@ -4,7 +4,7 @@
  * @module
  */
 import type { DistanceMatrix } from './kmedoids-matrix.js';
-import type { Rng } from '../math/rng.js';
+import { sampleIndices, type Rng } from '../math/rng.js';
 
 /** The value PAM uses for "farther than any row": R's pam takes 1.1 × the largest entry + 1. */
 export function farSentinel(d: DistanceMatrix): number {
@@ -41,14 +41,7 @@ export function buildMedoids(d: DistanceMatrix, k: number, w: Float64Array | nul
   return medoids;
 }
 
-/** k distinct rows drawn uniformly (a partial Fisher-Yates shuffle). */
+/** k distinct rows drawn uniformly. */
 export function randomMedoids(n: number, k: number, rng: Rng): Int32Array {
-  const idx = Int32Array.from({ length: n }, (_, i) => i);
-  for (let t = 0; t < k; t++) {
-    const r = t + rng.int(n - t);
-    const tmp = idx[t];
-    idx[t] = idx[r];
-    idx[r] = tmp;
-  }
-  return idx.slice(0, k);
+  return sampleIndices(n, k, rng);
 }

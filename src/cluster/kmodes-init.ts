@@ -13,7 +13,7 @@
  * - Random: k distinct rows drawn uniformly.
  * @module
  */
-import type { Rng } from '../math/rng.js';
+import { sampleIndices, type Rng } from '../math/rng.js';
 import { rowCost, type MixedData, type Prototypes } from './kmodes-core.js';
 
 /** Prototypes copied from the given rows. */
@@ -133,14 +133,7 @@ export function plusPlusInit(x: MixedData, k: number, gamma: number, rng: Rng): 
   return prototypesFromRows(x, chosen);
 }
 
-/** k distinct rows drawn uniformly (partial Fisher-Yates on row indices). */
+/** k distinct rows drawn uniformly. */
 export function randomInit(x: MixedData, k: number, rng: Rng): Prototypes {
-  const idx = new Int32Array(x.rows);
-  for (let i = 0; i < x.rows; i++) idx[i] = i;
-  for (let i = 0; i < k; i++) {
-    const j = i + rng.int(x.rows - i);
-    const t = idx[i];
-    (idx[i] = idx[j]), (idx[j] = t);
-  }
-  return prototypesFromRows(x, Array.from(idx.subarray(0, k)));
+  return prototypesFromRows(x, Array.from(sampleIndices(x.rows, k, rng)));
 }

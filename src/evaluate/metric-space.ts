@@ -5,7 +5,7 @@
  * @module
  */
 import type { Matrix } from '../math/matrix.js';
-import type { Rng } from '../math/rng.js';
+import { sampleIndices, type Rng } from '../math/rng.js';
 import type { AnyClusterer } from '../cluster/types.js';
 import type { Dataset } from '../data/dataset.js';
 
@@ -24,13 +24,6 @@ export function metricSpace(
   const n = labels.length;
   if (n * width <= MAX_EMBEDDED_VALUES) return { x: clusterer.embed(state, data), labels, sampled: false };
   const m = Math.max(1, Math.floor(MAX_EMBEDDED_VALUES / width));
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  for (let i = 0; i < m; i++) {
-    const j = i + rng.int(n - i);
-    const t = idx[i];
-    (idx[i] = idx[j]), (idx[j] = t);
-  }
-  const rows = idx.slice(0, m).sort();
+  const rows = sampleIndices(n, m, rng).sort();
   return { x: clusterer.embed(state, data, rows), labels: Int32Array.from(rows, (i) => labels[i]), sampled: true };
 }

@@ -13,7 +13,7 @@
 import type { Matrix } from '../math/matrix.js';
 import { takeRows } from '../math/matrix.js';
 import type { Rng } from '../math/rng.js';
-import { createRng } from '../math/rng.js';
+import { createRng, sampleIndices } from '../math/rng.js';
 import { checkLabels } from './check-labels.js';
 
 /** Options of {@link silhouette}. */
@@ -70,13 +70,8 @@ export function silhouette(x: Matrix, labels: ArrayLike<number>, o: SilhouetteOp
   for (let c = 0; c < k; c++) {
     const m = members[c];
     const want = Math.min(m.length, Math.max(minPer, Math.round((sampleSize * m.length) / n)));
-    const idx = Int32Array.from(m);
-    for (let i = 0; i < want; i++) {
-      const j = i + rng.int(idx.length - i);
-      const t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-      picked.push(rows[idx[i]]);
+    for (const at of sampleIndices(m.length, want, rng)) {
+      picked.push(rows[m[at]]);
       pickedLab.push(c);
     }
   }

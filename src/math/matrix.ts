@@ -54,3 +54,19 @@ export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix {
 export function cloneMatrix(m: Matrix): Matrix {
   return { rows: m.rows, cols: m.cols, data: m.data.slice() };
 }
+
+/** Mean of the per-feature population variances (scikit-learn's k-means `_tolerance` scale). */
+export function meanVariance(x: Matrix): number {
+  const n = x.rows, d = x.cols;
+  if (n === 0 || d === 0) return 0;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x.data[i * d + j];
+  for (let j = 0; j < d; j++) mean[j] /= n;
+  let total = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) {
+      const t = x.data[i * d + j] - mean[j];
+      total += t * t;
+    }
+  return total / n / d;
+}

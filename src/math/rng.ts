@@ -95,3 +95,20 @@ export function drawSeed(): number {
   // The one place allowed to use Math.random: choosing a seed that is then recorded.
   return Math.floor(Math.random() * 2 ** 31);
 }
+
+/**
+ * k distinct indices of 0 … n−1, uniformly (a partial Fisher-Yates shuffle: position i swaps with
+ * i + rng.int(n − i)), in draw order. The one sampler without replacement the clusterers and metrics share.
+ */
+export function sampleIndices(n: number, k: number, rng: Rng): Int32Array {
+  // Floyd's algorithm would avoid the O(n) array; n Int32s is cheap next to the data itself.
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n - i);
+    const t = idx[i];
+    idx[i] = idx[j];
+    idx[j] = t;
+  }
+  return idx.slice(0, k);
+}

@@ -102,7 +102,7 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   for (const l of fitted.labels) if (l >= 0) sizes[l]++;
   const inputColumns = frame.columns.filter((c) => c.name !== idColumn && c.name !== o.weightColumn).map((c) => c.name);
   const profiles = summarizeSegments(frame, fitted.labels, k, inputColumns);
-  const names = nameSegments(profileSegments(frame, fitted.labels, k, inputColumns, undefined, { tests: false }).segments.map((s) => s.distinguishing));
+  const names = nameSegments(profileSegments(frame, fitted.labels, k, inputColumns, undefined, { tests: false, quantiles: false }).segments.map((s) => s.distinguishing));
   const segments: Segment[] = sizes.map((size, id) => ({ id, name: names[id], size, share: size / frame.rows, profile: { means: profiles[id].means, levels: profiles[id].levels } }));
   const noveltyPerRow = noveltyReasons(novelty, frame, fitted.labels, distance, [], (id) => segments[id]?.name ?? `Segment ${id + 1}`);
   const model: SegmentationModel = {

@@ -58,11 +58,12 @@ const TOP_LEVELS = 3;
 
 /**
  * Profiles `frame` by `labels` (k segments, -1 rows left out). `tests: false` skips the per-feature
- * tests (the rank sorts of Kruskal-Wallis), as the fit does when it only needs names.
+ * tests (the rank sorts of Kruskal-Wallis) and `quantiles: false` the quartiles (NaN), as the fit does
+ * when it only needs the z-scores for names.
  * @throws {SegkitError} E_UNKNOWN_COLUMN / E_DATA_TYPE for a bad value column
  */
-export function profileSegments(frame: Frame, labels: Int32Array, k: number, columns: readonly string[], valueColumn?: string, o: { tests?: boolean } = {}): ProfileReport {
-  const tests = o.tests ?? true;
+export function profileSegments(frame: Frame, labels: Int32Array, k: number, columns: readonly string[], valueColumn?: string, o: { tests?: boolean; quantiles?: boolean } = {}): ProfileReport {
+  const tests = o.tests ?? true, quantiles = o.quantiles ?? true;
   // Above TEST_ROWS the tests run on a systematic sample, every (n/m)-th row (p-values are ~0 at any size; the effect
   // sizes ε² settle to about ±0.003 at 100,000 rows), like the silhouette on large data.
   const testRows = labels.length > TEST_ROWS ? sampleRows(labels.length, TEST_ROWS) : undefined;
@@ -78,14 +79,14 @@ export function profileSegments(frame: Frame, labels: Int32Array, k: number, col
       const bySegment = splitBySegment(c.values, labels, k);
       const all = concat(bySegment);
       const { mean, sd } = meanSd(all);
-      report.overall.numeric[c.name] = { mean, sd, median: percentileFinite(all, 50) };
+      report.overall.numeric[c.name] = { mean, sd, median: quantiles ? percentileFinite(all, 50) : NaN };
       if (tests) report.tests.numeric[c.name] = kruskalWallis(c.values, labels, k, testRows);
       for (let s = 0; s < k; s++) {
         const v = bySegment[s];
         const m = meanSd(v).mean;
         const z = sd > 0 ? (m - mean) / sd : 0;
         // Three order statistics by quickselect: no full sort of each segment's values.
-        const [q1, median, q3] = percentilesFinite(v, [25, 50, 75]);
+        const [q1, median, q3] = quantiles ? percentilesFinite(v, [25, 50, 75]) : [NaN, NaN, NaN];
         cards[s].numeric[c.name] = { mean: m, median, q1, q3, z };
         if (Number.isFinite(z)) candidates[s].push({ feature: c.name, z, text: `${c.name} ${z > 0 ? 'high' : 'low'} (mean ${fmt(m)} vs ${fmt(mean)}, z ${z > 0 ? '+' : ''}${z.toFixed(2)})` });
       }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
+import { valueAt } from '../options.js';
 
 /**
  * Parses `body` with `schema`.
@@ -36,12 +37,6 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
     throw new SegkitError('E_DATA_TYPE', msg.bodyRowValue(rowAt, column, got), { row: rowAt, column, field });
   }
   throw new SegkitError('E_OPTION', msg.bodyFieldInvalid(field, ruleOf(issue), got), { field });
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: any = input;
-  for (const p of path) v = v == null ? undefined : v[p as any];
-  return v;
 }
 
 /** The rule phrase of a zod issue, for the fields of our bodies. */

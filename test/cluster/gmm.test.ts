@@ -7,7 +7,7 @@ import { SKLEARN_COVARIANCE_TYPES, emptyParams, nParameters, type CovarianceMode
 import { runEm } from '../../src/cluster/mixture/em.js';
 import { argmaxRows, toState } from '../../src/cluster/mixture/fit-mixture.js';
 import { fitIndices, rowEntropies } from '../../src/cluster/mixture/fit-indices.js';
-import { meanVariance } from '../../src/cluster/mixture/init.js';
+import { meanVariance } from '../../src/math/matrix.js';
 import { createFitContext } from '../../src/cluster/types.js';
 import { createRng } from '../../src/math/rng.js';
 import { fromRows, type Matrix } from '../../src/math/matrix.js';

@@ -10,7 +10,8 @@ import { nParameters, type CovarianceModel } from '../../src/cluster/mixture/cov
 import { runEm } from '../../src/cluster/mixture/em.js';
 import { argmaxRows, mixtureProba, toState } from '../../src/cluster/mixture/fit-mixture.js';
 import { fitIndices } from '../../src/cluster/mixture/fit-indices.js';
-import { meanVariance, paramsFromResp } from '../../src/cluster/mixture/init.js';
+import { paramsFromResp } from '../../src/cluster/mixture/init.js';
+import { meanVariance } from '../../src/math/matrix.js';
 import { createFitContext } from '../../src/cluster/types.js';
 import { createRng } from '../../src/math/rng.js';
 import { fromRows, type Matrix } from '../../src/math/matrix.js';

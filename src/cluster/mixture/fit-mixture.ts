@@ -12,7 +12,8 @@ import { checkFitData, checkPredictData } from '../check-data.js';
 import { covarianceShape, emptyParams, factorize, isShared, nParameters, type CovarianceModel, type MixtureParams } from './covariance.js';
 import { eStep } from './e-step.js';
 import { runEm, type EmResult } from './em.js';
-import { initialResp, meanVariance, paramsFromResp, type MixtureInit } from './init.js';
+import { initialResp, paramsFromResp, type MixtureInit } from './init.js';
+import { meanVariance } from '../../math/matrix.js';
 import { fitIndices } from './fit-indices.js';
 
 /** Options of one mixture fit, fully defaulted. */

@@ -5,7 +5,7 @@
  * means, as `means_init` does); then one M-step turns them into weights, means and covariances.
  * @module
  */
-import type { Matrix } from '../../math/matrix.js';
+import { meanVariance, type Matrix } from '../../math/matrix.js';
 import type { Rng } from '../../math/rng.js';
 import { kmeansPlusPlus } from '../kmeans-init.js';
 import { lloyd } from '../lloyd.js';
@@ -47,20 +47,4 @@ export async function paramsFromResp(x: Matrix, resp: Float64Array, model: Covar
   await mStep(x, resp, p, regCovar, rowWeights, createChunkRunner(x, k, rowWeights));
   if (init instanceof Float64Array) p.means.set(init);
   return p;
-}
-
-/** Mean of the per-feature population variances (scikit-learn's k-means tolerance scale). */
-export function meanVariance(x: Matrix): number {
-  const n = x.rows, d = x.cols;
-  if (n === 0 || d === 0) return 0;
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x.data[i * d + j];
-  for (let j = 0; j < d; j++) mean[j] /= n;
-  let total = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < d; j++) {
-      const t = x.data[i * d + j] - mean[j];
-      total += t * t;
-    }
-  return total / n / d;
 }
