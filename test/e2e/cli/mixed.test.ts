@@ -58,6 +58,23 @@ describe('e2e/cli: mixed data (kprototypes, kmodes)', () => {
     assert.match(bad.stderr, /'kmodes' uses categorical columns only, but "age", "balance"/);
   });
 
+  it('kmedoids on the bank sample: fit, assign agrees, predict names a real customer-like segment', async () => {
+    const r = await runCli(['fit', bank, '--method', 'kmedoids', '-k', '4', '--seed', '2', '--out', 'kmed.json', '--assignments', 'kmed.csv', '-q'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const model = JSON.parse(readFileSync(join(dir, 'kmed.json'), 'utf8'));
+    assert.equal(model.clusterer.method, 'kmedoids');
+    assert.equal(model.segments.length, 4);
+    const a = await runCli(['assign', 'kmed.json', bank, '--out', 'kmed2.csv'], dir);
+    assert.equal(a.code, 0, a.stderr);
+    const seg = (f: string) => readFileSync(join(dir, f), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+    assert.deepEqual(seg('kmed2.csv'), seg('kmed.csv'));
+    const p = await runCli(['predict', 'kmed.json', '--rows', 'new.jsonl'], dir);
+    assert.equal(p.code, 0, p.stderr);
+    const out = JSON.parse(p.stdout);
+    assert.ok(out[0].segment >= 0 && out[0].segment < 4 && out[0].confidence >= 0 && out[0].confidence <= 1);
+    assert.equal(out[0].novel, true); // the unseen job "astronaut"
+  });
+
   it('gmm-style numbers-only methods are unaffected: kmeans still one-hot encodes', async () => {
     const r = await runCli(['fit', bank, '-k', '3', '--seed', '1', '--out', 'kmeans.json', '-q'], dir);
     assert.equal(r.code, 0, r.stderr);
