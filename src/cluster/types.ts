@@ -76,8 +76,25 @@ export interface Clusterer<Options extends object, State> {
    * The generic part takes the argmin (distances) or argmax (log-densities) and the confidence.
    */
   sqlScores?(state: State, input: { features: readonly string[]; codes: readonly string[] }, d: Dialect): SqlScores;
+  /**
+   * Per-row outputs beside the segment, for methods that have them: the segment at each nested level
+   * (hierarchical `-k 4,12`), the neuron of a self-organizing map, HDBSCAN's membership strength.
+   * `predict`, `assign` and the HTTP API add them as columns/fields under their `name`.
+   */
+  extraColumns?(state: State, data: Dataset, labels: Int32Array): ExtraColumn[];
   /** Number of clusters in a fitted state. */
   nClusters(state: State): number;
+}
+
+/** One per-row output beside the segment (see `Clusterer.extraColumns`). */
+export interface ExtraColumn {
+  /** Column/field name: snake_case, e.g. 'level_4', 'neuron', 'strength'. */
+  readonly name: string;
+  /** 'int' columns are ids (-1 = none); 'float' columns are measures. */
+  readonly kind: 'int' | 'float';
+  readonly values: Int32Array | Float64Array;
+  /** One line for --help, the report and the OpenAPI document. */
+  readonly description: string;
 }
 
 /**
