@@ -8,6 +8,7 @@ import { writeTable } from '../data/write-table.js';
 import type { Matrix } from '../math/matrix.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
+import type { ExtraColumn } from '../cluster/types.js';
 
 /** What an assignments file is written from. */
 export interface AssignmentRows {
@@ -20,6 +21,10 @@ export interface AssignmentRows {
   readonly model: { readonly segments: readonly { id: number; name: string }[] };
   /** rows × k posteriors: written as `p_<segment>` columns and the row's entropy when given. */
   readonly probabilities?: Matrix;
+  /** The method's per-row outputs beside the segment (nested levels, neuron, …): one column each. */
+  readonly extra?: readonly ExtraColumn[];
+  /** Name of label -1 ('outliers' for density methods, else 'unassigned'). */
+  readonly noiseName?: string;
 }
 
 export async function writeAssignments(path: string, r: AssignmentRows, withProbabilities = false): Promise<void> {
@@ -29,12 +34,13 @@ export async function writeAssignments(path: string, r: AssignmentRows, withProb
   await writeTable(path, [
     { name: 'customer_id', values: r.ids as string[] },
     { name: 'segment', values: r.labels },
-    { name: 'segment_name', values: Array.from(r.labels, (l) => names.get(l) ?? 'unassigned') },
+    { name: 'segment_name', values: Array.from(r.labels, (l) => names.get(l) ?? r.noiseName ?? 'unassigned') },
     { name: 'confidence', values: r.confidence },
     { name: 'distance', values: r.distance },
     { name: 'runner_up', values: r.runnerUp },
     { name: 'novel', values: Array.from(r.novelty, (n) => (n.length > 0 ? 'yes' : 'no')) },
     { name: 'novelty', values: Array.from(r.novelty, (n) => n.join('; ')) },
+    ...(r.extra ?? []).map((c) => ({ name: c.name, values: c.values })),
     ...(p ? probabilityColumns(p) : []),
   ]);
 }

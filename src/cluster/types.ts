@@ -54,6 +54,11 @@ export interface Clusterer<Options extends object, State> {
    * to a mixed-data method, unless the user asked for an encoding explicitly.
    */
   readonly categoricalInput?: 'encoded' | 'codes' | 'none';
+  /**
+   * True for methods that leave some rows out of every segment (DBSCAN, HDBSCAN): label -1 is then
+   * named "outliers" in summaries, reports and predictions instead of "unassigned".
+   */
+  readonly noise?: boolean;
   /** Options schema: each field's rule, default and doc. Parsing gives a fully defaulted object. */
   readonly schema: z.ZodType<Options, any>;
   /** Learns the state from data. Options are already validated. */

@@ -12,7 +12,7 @@ import { isNumericColumn } from '../data/frame.js';
 import type { SegkitWarning } from '../errors.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
-import type { Progress } from '../cluster/types.js';
+import type { ExtraColumn, Progress } from '../cluster/types.js';
 import { createFitContext } from '../cluster/types.js';
 import { getClusterer } from '../cluster/registry.js';
 import { createRng, drawSeed } from '../math/rng.js';
@@ -29,6 +29,7 @@ import { summarizeSegments } from './segment-summary.js';
 import { profileSegments } from '../profile/segment-profile.js';
 import { nameSegments } from '../profile/segment-names.js';
 import { learnNovelty, noveltyReasons } from './novelty.js';
+import { noiseName } from './predict.js';
 import { SEGKIT_VERSION } from '../version.js';
 
 /** Options of {@link fitModel}. */
@@ -64,6 +65,10 @@ export interface FitModelResult {
   readonly novelty: readonly (readonly string[])[];
   /** rows × k posteriors, for methods with soft assignment. */
   readonly probabilities?: Matrix;
+  /** The method's per-row outputs beside the segment (nested levels, neuron, …). */
+  readonly extra?: readonly ExtraColumn[];
+  /** Name of label -1 ('outliers' for density methods, else 'unassigned'). */
+  readonly noiseName: string;
   readonly warnings: readonly SegkitWarning[];
 }
 
@@ -130,7 +135,8 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
     novelty,
     warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
   };
-  return { model, ids, labels: fitted.labels, distance, runnerUp, confidence, novelty: noveltyPerRow, ...(probabilities ? { probabilities } : {}), warnings };
+  const extra = clusterer.extraColumns?.(fitted.state, prep.dataset, fitted.labels);
+  return { model, ids, labels: fitted.labels, distance, runnerUp, confidence, novelty: noveltyPerRow, ...(probabilities ? { probabilities } : {}), ...(extra?.length ? { extra } : {}), noiseName: noiseName(method), warnings };
 }
 
 /** Methods that compare categories directly get level codes unless the user chose an encoding. */

@@ -15,6 +15,7 @@ import { decodeStateCached } from './state-codec.js';
 import type { SegmentationModel } from './artifact.js';
 import { assignmentScores } from './assignment-scores.js';
 import { noveltyReasons } from './novelty.js';
+import type { ExtraColumn } from '../cluster/types.js';
 
 /** Scores of a batch of rows. */
 export interface Scores {
@@ -27,6 +28,8 @@ export interface Scores {
   readonly novelty: readonly (readonly string[])[];
   /** rows × k posteriors, for methods with soft assignment (Gaussian mixtures, LPA). */
   readonly probabilities?: Matrix;
+  /** Per-row outputs beside the segment (nested levels, SOM neuron, …), when the method has them. */
+  readonly extra?: readonly ExtraColumn[];
   /** The rows after the model's preprocessing (what the clusterer saw). */
   readonly dataset: Dataset;
   /** Per row, notes on values the model had not seen in training (unseen categorical levels). */
@@ -48,6 +51,8 @@ export interface Prediction {
   readonly notes: readonly string[];
   /** Probability of each segment (by segment id), for methods with soft assignment. */
   readonly probabilities?: readonly number[];
+  /** The method's per-row outputs beside the segment, by name (e.g. `level_4`, `neuron`, `strength`). */
+  readonly extra?: Readonly<Record<string, number | null>>;
 }
 
 /**
@@ -67,12 +72,28 @@ export function scoreFrame(model: SegmentationModel, frame: Frame): Scores {
   const novelty = model.novelty
     ? noveltyReasons(model.novelty, frame, labels, distance, unseen, (id) => segmentName(model, id))
     : Array.from(labels, (_, i) => unseen.filter((u) => u.row === i + 1 && u.kind === 'unseen-level').map((u) => `unseen level ${JSON.stringify(u.value)} in ${u.column}`));
-  return { labels, distance, runnerUp, confidence, novelty, notes, dataset, ...(probabilities ? { probabilities } : {}) };
+  const extra = clusterer.extraColumns?.(state, dataset, labels);
+  return { labels, distance, runnerUp, confidence, novelty, notes, dataset, ...(probabilities ? { probabilities } : {}), ...(extra?.length ? { extra } : {}) };
 }
 
 /** Display name of a segment id. */
 export function segmentName(model: SegmentationModel, id: number): string {
-  return id < 0 ? 'unassigned' : model.segments.find((g) => g.id === id)?.name ?? `Segment ${id + 1}`;
+  return id < 0 ? noiseName(model.clusterer.method) : model.segments.find((g) => g.id === id)?.name ?? `Segment ${id + 1}`;
+}
+
+/** Name of label -1: "outliers" for density methods, which leave them out on purpose, else "unassigned". */
+export function noiseName(method: string): string {
+  return getClusterer(method).noise ? 'outliers' : 'unassigned';
+}
+
+/** The per-row extra outputs of row `i` as a plain record (NaN and -1 ids become null). */
+export function extraRecord(extra: readonly ExtraColumn[], i: number): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const c of extra) {
+    const v = c.values[i];
+    out[c.name] = Number.isNaN(v) || (c.kind === 'int' && v < 0) ? null : v;
+  }
+  return out;
 }
 
 /** Scores `frame` and returns one plain object per row. */
@@ -90,5 +111,6 @@ export function predict(model: SegmentationModel, frame: Frame): Prediction[] {
     noveltyReasons: s.novelty[i],
     notes: s.notes[i] ?? [],
     ...(s.probabilities ? { probabilities: Array.from(s.probabilities.data.subarray(i * s.probabilities.cols, (i + 1) * s.probabilities.cols)) } : {}),
+    ...(s.extra ? { extra: extraRecord(s.extra, i) } : {}),
   }));
 }

@@ -57,13 +57,14 @@ function isPlainRow(r: unknown): boolean {
 export const predictionSchema = z
   .looseObject({
     id: z.string().optional().describe("The customer ID, when the row has the model's ID column."),
-    segment: z.number().int().describe('Segment id (0-based); -1 when the method leaves the row unassigned.'),
+    segment: z.number().int().describe('Segment id (0-based); -1 when the method leaves the row out of every segment ("outliers" for DBSCAN/HDBSCAN).'),
     segmentName: z.string(),
     confidence: z.number().min(0).max(1).nullable().describe('In [0, 1]: the largest posterior for mixtures, 1 − d₁/d₂ for distance-based methods (null when the method has neither).'),
     distance: z.number().nullable().describe('Distance to the segment center in the model\'s feature space (null when the method has no centers).'),
     runnerUp: z.number().int().nullable().describe('The second-nearest segment (null when none).'),
     runnerUpName: z.string().nullable(),
     probabilities: z.array(z.number().min(0).max(1)).optional().describe('Probability of each segment, by segment id, for methods with soft assignment (Gaussian mixtures, latent profiles).'),
+    extra: z.record(z.string(), z.number().nullable()).optional().describe('The method\'s outputs beside the segment, by name: `level_<k>` (the segment at each nested level of a hierarchical model), `neuron` (a self-organizing map\'s best-matching unit), `strength` (HDBSCAN membership); null where none.'),
     novel: z.boolean().describe('True when the customer is unlike the training customers; `noveltyReasons` says why.'),
     noveltyReasons: z.array(z.string()).describe('Unseen category level, a number far outside the training range, or a distance beyond the segment\'s 99th percentile.'),
     notes: z.array(z.string()).describe('What the model had not seen in training (unseen categorical levels, …).'),
