@@ -21,5 +21,12 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
+# The native kernels (binding.gyp) are built by npm ci's install script; build them if a copy of
+# node_modules came without them, and require them here so a broken build cannot pass unnoticed.
+[ -f build/Release/segkit_kernels.node ] || node scripts/build-native.mjs
+export SEGKIT_REQUIRE_NATIVE=1
+
 npx tsc --noEmit -p .
 node --import tsx --test --test-concurrency=2 $(find test -name "*.test.ts" | sort)
+# The TypeScript fallback kernels stay correct too: the k-means tests again without the native build.
+SEGKIT_KERNELS=ts node --import tsx --test test/cluster/kmeans.test.ts test/select/*.test.ts

@@ -7,20 +7,30 @@ import { Command, CommanderError } from 'commander';
 import { processIo, type Io } from './io.js';
 import { isSegkitError } from '../errors.js';
 import { exitCodeFor, EXIT_INTERNAL, EXIT_USAGE, EXIT_OK } from './exit-codes.js';
-import { registerFit } from './commands/fit.js';
-import { registerAssign } from './commands/assign.js';
-import { registerPredict } from './commands/predict.js';
-import { registerInspect } from './commands/inspect.js';
-import { registerExportSql } from './commands/export-sql.js';
-import { registerSimilar } from './commands/similar.js';
-import { registerProfile } from './commands/profile.js';
-import { registerRename } from './commands/rename.js';
-import { registerReport } from './commands/report.js';
-import { registerSelect } from './commands/select.js';
-import { registerFeatures } from './commands/features.js';
-import { registerRfm } from './commands/rfm.js';
-import { registerServe } from './commands/serve.js';
-import { SEGKIT_VERSION } from '../version.js';
+import { versionText } from './version-text.js';
+
+type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
+
+/**
+ * The commands in the order a user meets them (build features, choose k, fit, understand, score,
+ * serve), each loaded only when used: a command's module pulls in its heavy dependencies (DuckDB,
+ * fastify, vega), and `segkit predict` of one row should not pay for all of them.
+ */
+const COMMANDS: readonly [string, () => Promise<Register>][] = [
+  ['features', async () => (await import('./commands/features.js')).registerFeatures],
+  ['rfm', async () => (await import('./commands/rfm.js')).registerRfm],
+  ['select', async () => (await import('./commands/select.js')).registerSelect],
+  ['fit', async () => (await import('./commands/fit.js')).registerFit],
+  ['profile', async () => (await import('./commands/profile.js')).registerProfile],
+  ['report', async () => (await import('./commands/report.js')).registerReport],
+  ['rename', async () => (await import('./commands/rename.js')).registerRename],
+  ['inspect', async () => (await import('./commands/inspect.js')).registerInspect],
+  ['assign', async () => (await import('./commands/assign.js')).registerAssign],
+  ['predict', async () => (await import('./commands/predict.js')).registerPredict],
+  ['similar', async () => (await import('./commands/similar.js')).registerSimilar],
+  ['export-sql', async () => (await import('./commands/export-sql.js')).registerExportSql],
+  ['serve', async () => (await import('./commands/serve.js')).registerServe],
+];
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -28,24 +38,13 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   const setExit = (c: number) => (exit = c);
   const program = new Command('segkit')
     .description('Customer segmentation: from a customer table to a segment for every customer.')
-    .version(SEGKIT_VERSION)
+    .version(versionText(), '-V, --version', 'print the version and which numeric kernels run')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
-  // In the order a user meets them: build features, choose k, fit, understand, score, serve.
-  registerFeatures(program, io, setExit);
-  registerRfm(program, io, setExit);
-  registerSelect(program, io, setExit);
-  registerFit(program, io, setExit);
-  registerProfile(program, io, setExit);
-  registerReport(program, io, setExit);
-  registerRename(program, io, setExit);
-  registerInspect(program, io, setExit);
-  registerAssign(program, io, setExit);
-  registerPredict(program, io, setExit);
-  registerSimilar(program, io, setExit);
-  registerExportSql(program, io, setExit);
-  registerServe(program, io, setExit);
+  // The command named first is the only one loaded; help and unknown commands load them all.
+  const named = COMMANDS.find(([name]) => name === argv[0]);
+  for (const [, load] of named ? [named] : COMMANDS) (await load())(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   const json = argv.includes('--json');

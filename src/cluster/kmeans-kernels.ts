@@ -5,6 +5,7 @@
  * @module
  */
 import { sqDist } from '../math/distance.js';
+import { nativeKernels } from '../math/native-kernels.js';
 
 /** Rows per chunk: small enough to balance 2 workers, large enough that messages cost nothing. */
 export const CHUNK_ROWS = 16384;
@@ -83,9 +84,23 @@ export function chunkCount(n: number): number {
   return Math.ceil(n / CHUNK_ROWS);
 }
 
-/** The kernels by name, as the worker pool and the main-thread runner call them on one chunk. */
-export const KERNEL_OPS: Record<string, (a: any, chunk: number) => void> = {
+/** The TypeScript kernels by name, as the worker pool and the main-thread runner call them on one chunk. */
+export const TS_KERNEL_OPS: Record<string, (a: any, chunk: number) => void> = {
   assign: (a, c) => assignRange(a.x, a.d, a.k, a.centers, a.half, a.labels, a.upper, a.lower, a.plain, c * CHUNK_ROWS, Math.min(a.n, (c + 1) * CHUNK_ROWS)),
   accumulate: (a, c) => accumulateChunk(a.x, a.d, a.k, a.labels, a.w, c, a.n, a.out),
   kppScore: (a, c) => kppScoreChunk(a.x, a.d, a.k, a.n, a.closest, a.nearest, a.ids, a.gap, a.nTrials, a.w, a.cand, a.pots, c),
 };
+
+/** The same ops on the native kernels (bit-identical results), used when they are built. */
+function nativeOps(): Record<string, (a: any, chunk: number) => void> | null {
+  const n = nativeKernels();
+  if (!n) return null;
+  return {
+    assign: (a, c) => n.assign(a.x, a.d, a.k, a.centers, a.half, a.labels, a.upper, a.lower, a.plain, c * CHUNK_ROWS, Math.min(a.n, (c + 1) * CHUNK_ROWS)),
+    accumulate: (a, c) => n.accumulate(a.x, a.d, a.k, a.labels, a.w ?? null, c, a.n, a.out, CHUNK_ROWS),
+    kppScore: (a, c) => n.kppScore(a.x, a.d, a.k, a.n, a.closest, a.nearest, a.ids, a.gap, a.nTrials, a.w ?? null, a.cand, a.pots, c, CHUNK_ROWS),
+  };
+}
+
+/** The kernels by name: native when built (and not disabled by SEGKIT_KERNELS=ts), else TypeScript. */
+export const KERNEL_OPS: Record<string, (a: any, chunk: number) => void> = nativeOps() ?? TS_KERNEL_OPS;
