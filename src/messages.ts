@@ -261,4 +261,8 @@ export const msg = {
   modelProbeFailed: (file: string, reason: string) => `${file} loads but cannot score a row: ${reason}`,
   notLoopbackWithoutToken: (host: string) =>
     `Serving on ${host}, which is not a loopback address, without a token: anyone who can reach it can use the API. Set --token or SEGKIT_TOKEN.`,
+
+  // ECOD outliers (prep/ecod.ts)
+  ecodContamination: (got: number) => `contamination must be in (0, 0.5] (the share of rows treated as outliers). Got ${got}.`,
+  ecodColumns: (got: number, expected: number) => `The ECOD outlier step was fitted on ${expected} columns; these rows have ${got}.`,
 };
