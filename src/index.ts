@@ -82,6 +82,10 @@ export type { GapResult } from './select/gap.js';
 
 // model: fit, save, load, predict
 export { fitModel } from './model/fit-model.js';
+export { compareMethods } from './model/compare-methods.js';
+export type { CompareOptions, Comparison, MethodResult, SpaceMetrics } from './model/compare-methods.js';
+export { fitEcod, scoreEcod } from './prep/ecod.js';
+export type { EcodState, EcodFit } from './prep/ecod.js';
 export type { FitModelOptions, FitModelResult } from './model/fit-model.js';
 export { saveModel } from './model/save.js';
 export { loadModel, parseModel } from './model/load.js';

@@ -265,4 +265,7 @@ export const msg = {
   // ECOD outliers (prep/ecod.ts)
   ecodContamination: (got: number) => `contamination must be in (0, 0.5] (the share of rows treated as outliers). Got ${got}.`,
   ecodColumns: (got: number, expected: number) => `The ECOD outlier step was fitted on ${expected} columns; these rows have ${got}.`,
+
+  // segkit compare (model/compare-methods.ts)
+  compareNoMethods: () => `Name at least one method to compare, e.g. --methods kmeans,kprototypes,gmm.`,
 };

@@ -21,6 +21,7 @@ const COMMANDS: readonly [string, () => Promise<Register>][] = [
   ['rfm', async () => (await import('./commands/rfm.js')).registerRfm],
   ['select', async () => (await import('./commands/select.js')).registerSelect],
   ['fit', async () => (await import('./commands/fit.js')).registerFit],
+  ['compare', async () => (await import('./commands/compare.js')).registerCompare],
   ['profile', async () => (await import('./commands/profile.js')).registerProfile],
   ['report', async () => (await import('./commands/report.js')).registerReport],
   ['rename', async () => (await import('./commands/rename.js')).registerRename],
