@@ -279,4 +279,5 @@ export const msg = {
   outlierNote: (column: string, value: number, capped: boolean) =>
     `${column}: ${value} is beyond the outlier limits learned in training (${capped ? 'capped to the limit' : 'flagged, value kept'}).`,
   flagBad: (flag: string, got: string, shape: string) => `${flag} must look like ${shape}. Got ${JSON.stringify(got)}.`,
+  capAndFlag: () => `--cap and --flag-outliers are two actions of one outlier rule: give one of them.`,
 };
