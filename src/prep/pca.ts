@@ -57,8 +57,14 @@ export function fitPca(x: Matrix, inputNames: readonly string[], nComponents: nu
   const components = Array.from({ length: k }, (_, j) => Array.from(vectors.subarray(j * d, (j + 1) * d)));
   const explainedVariance = Array.from(values.subarray(0, k), (v) => Math.max(0, v));
   const state: PcaState = { step: 'pca', inputNames: [...inputNames], mean: Array.from(mean), components, explainedVariance, ratios: ratios.slice(0, most), whiten, asked: nComponents };
-  flipSigns(state, x);
-  return { state, scores: transformPca(state, x) };
+  // Scores once, unwhitened; their signs fix the components' (svd_flip), then whitening if asked.
+  const scores = transformPca({ ...state, whiten: false }, x);
+  flipSigns(state, scores);
+  if (whiten) for (let j = 0; j < k; j++) {
+    const f = state.explainedVariance[j] > 0 ? 1 / Math.sqrt(state.explainedVariance[j]) : 1;
+    for (let i = 0; i < n; i++) scores.data[i * k + j] *= f;
+  }
+  return { state, scores };
 }
 
 /** Projects rows onto the saved components (whitened if asked). Assumes x has the fitted width. */
@@ -91,10 +97,10 @@ export function pcaNames(s: PcaState): string[] {
 
 /**
  * sklearn 1.2 `svd_flip(U, Vt)`: for each component, the row where |U| is largest (the first such
- * row) gets a positive U. U's column j is the score column j divided by a positive constant.
+ * row) gets a positive U. U's column j is the score column j divided by a positive constant, so the
+ * scores decide; a flipped component flips its score column too.
  */
-function flipSigns(s: PcaState, x: Matrix): void {
-  const scores = transformPca({ ...s, whiten: false }, x);
+function flipSigns(s: PcaState, scores: Matrix): void {
   const k = scores.cols;
   for (let j = 0; j < k; j++) {
     let best = -1, at = 0;
@@ -102,6 +108,8 @@ function flipSigns(s: PcaState, x: Matrix): void {
       const a = Math.abs(scores.data[i * k + j]);
       if (a > best) (best = a), (at = i);
     }
-    if (scores.data[at * k + j] < 0) s.components[j] = s.components[j].map((v) => -v);
+    if (scores.data[at * k + j] >= 0) continue;
+    s.components[j] = s.components[j].map((v) => -v);
+    for (let i = 0; i < scores.rows; i++) scores.data[i * k + j] = -scores.data[i * k + j];
   }
 }
