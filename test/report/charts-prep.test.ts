@@ -4,6 +4,10 @@ import { frameFromRecords } from '../../src/data/frame.js';
 import { fitPipeline } from '../../src/prep/pipeline.js';
 import { correlationHeatmap, explainedVarianceChart, loadingsHeatmap, prepCharts, scatterMatrixChart } from '../../src/report/charts-prep.js';
 import { renderSvg } from '../../src/report/render-svg.js';
+import { buildReport } from '../../src/report/report-model.js';
+import { readFrame } from '../../src/data/read-frame.js';
+import { parseSourceSpec } from '../../src/data/source-spec.js';
+import { fitModel } from '../../src/model/fit-model.js';
 
 const frame = frameFromRecords(Array.from({ length: 50 }, (_, i) => ({ a: i, b: 2 * i + (i % 3), c: (i * 7) % 11, d: (i * 5) % 13 })));
 const fitted = fitPipeline(frame, { skew: 'none', pca: 0.95, pruneCorrelated: 0.95 });
@@ -30,6 +34,14 @@ describe('report/charts-prep', () => {
     const scatter = scatterMatrixChart(fitted.dataset.numeric.cols >= 3 ? fitted.dataset.numeric : frameMatrix(), [0, 1, 2], ['PC1', 'PC2', 'PC3'], labels, ['A', 'B', 'C'], 20);
     assert.equal((scatter.spec.data as { values: any[] }).values.length, 17); // stride ⌈50/20⌉ = 3 → rows 0, 3, …, 48
     for (const c of [...prepCharts(m), scatter]) assert.match(await renderSvg(c.spec), /^<svg/);
+  });
+  it('the report of a PCA model carries the prep charts (scree, loadings, correlations, PC1–PC3 by segment); others do not', async () => {
+    const frame = await readFrame(parseSourceSpec('data/samples/mall_customers.csv'));
+    const { model } = await fitModel(frame, { options: { nClusters: 4 }, prep: { pca: 3 }, seed: 2 });
+    const ids = buildReport(model, frame).report.charts.map((c) => c.id);
+    for (const id of ['pca-explained-variance', 'pca-loadings', 'correlation-heatmap', 'scatter-matrix']) assert.ok(ids.includes(id), id);
+    const plain = (await fitModel(frame, { options: { nClusters: 4 }, seed: 2 })).model;
+    assert.ok(!buildReport(plain, frame).report.charts.some((c) => c.id.startsWith('pca') || c.id === 'scatter-matrix'));
   });
 });
 
