@@ -54,7 +54,7 @@ export function addPrepFlags(cmd: Command): void {
     .option('--flag-outliers <rule>', "flag rows with a value beyond such limits, values kept: 'mad:3.5' (robust modified z-score), 'z:3' or 'q:0.01,0.99'")
     .option('--prune-correlated <r>', 'drop features until no pair has |correlation| ≥ r, in (0, 1]; of a pair, the one with the higher mean |correlation| to the rest goes')
     .option('--correlation <how>', "correlation for --prune-correlated and the report: 'pearson' or 'spearman'")
-    .option('--weights <list>', "feature weights applied after scaling, e.g. 'recency=2,monetary=1.5' (prepared feature names, e.g. 'plan=pro' for a one-hot column)")
+    .option('--weights <list>', "feature weights applied after scaling, e.g. 'recency=2,monetary=1.5' (prepared feature names such as 'plan=pro', or a categorical column for all its one-hot features)")
     .option('--pca <n>', 'principal components after scaling: a count (e.g. 2) or a share of variance in (0, 1) (e.g. 0.9)')
     .option('--whiten', 'with --pca: scale every component to unit variance');
 }

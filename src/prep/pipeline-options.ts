@@ -44,7 +44,7 @@ export const pipelineOptionsSchema = z
     correlation: z.enum(['pearson', 'spearman']).default('pearson')
       .describe("Correlation of pruneCorrelated and of the report's heatmap: 'pearson' or 'spearman' (Pearson on average ranks). Default: 'pearson'."),
     weights: z.record(z.string(), z.number()).default({})
-      .describe('Per prepared feature (e.g. {"recency": 2, "job=admin.": 0.5}), a factor > 0 multiplying the scaled column, so squared distances count it weight² times. Applied after scaling and pruning, before PCA; saved and applied at predict and in SQL export. Default: {} (all 1).'),
+      .describe('Per prepared feature (e.g. {"recency": 2, "job=admin.": 0.5}) or categorical column (each of its one-hot features), a factor > 0 multiplying the scaled column, so squared distances count it weight² times. Applied after scaling and pruning, before PCA; saved and applied at predict and in SQL export. Default: {} (all 1).'),
     pca: z.number().positive().nullable().default(null)
       .describe('Principal components to keep: a whole number ≥ 1, or a share of variance in (0, 1) (the fewest components whose cumulative explained-variance ratio reaches it). Exact (eigen decomposition of the covariance), on the whole numeric matrix after scaling, pruning and weights, one-hot columns included (with encode \'codes\' the level codes are left out). Features become PC1, PC2, …; profiles still describe segments in the original columns. Default: null (no PCA).'),
     whiten: z.boolean().default(false)

@@ -58,6 +58,11 @@ describe('prep/reduction: whole-matrix steps in the pipeline', () => {
     }
     assert.deepEqual(w.report.matrix!.weights, { b: 3 });
   });
+  it("a categorical column's weight applies to each of its one-hot features", () => {
+    // The feature's own weight wins over its column's, in either order.
+    const w = fitPipeline(wide(), { ...noSkew, weights: { 'plan=pro': 2, plan: 0.5 } });
+    assert.deepEqual(w.report.matrix!.weights, { 'plan=basic': 0.5, 'plan=plus': 0.5, 'plan=pro': 2 });
+  });
   it('pruning drops b (|r| ≈ 0.99 with a, higher mean |r| to the rest) and says why', () => {
     const f = fitPipeline(wide(), { ...noSkew, pruneCorrelated: 0.9 });
     const dropped = f.report.matrix!.pruned!.dropped;
