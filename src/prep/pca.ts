@@ -79,9 +79,21 @@ export function transformPca(s: PcaState, x: Matrix): Matrix {
   const mean = Float64Array.from(s.mean);
   const out = new Float64Array(new SharedArrayBuffer(n * k * 8));
   const row = new Float64Array(d);
+  // Four components per pass over the centred row: each load of the row feeds four multiply-adds.
+  const k4 = k - (k % 4);
   for (let i = 0; i < n; i++) {
-    for (let c = 0; c < d; c++) row[c] = data[i * d + c] - mean[c];
-    for (let j = 0; j < k; j++) {
+    const o = i * d;
+    for (let c = 0; c < d; c++) row[c] = data[o + c] - mean[c];
+    for (let j = 0; j < k4; j += 4) {
+      const w0 = j * d, w1 = w0 + d, w2 = w1 + d, w3 = w2 + d;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      for (let c = 0; c < d; c++) {
+        const v = row[c];
+        a0 += v * w[w0 + c]; a1 += v * w[w1 + c]; a2 += v * w[w2 + c]; a3 += v * w[w3 + c];
+      }
+      out[i * k + j] = a0; out[i * k + j + 1] = a1; out[i * k + j + 2] = a2; out[i * k + j + 3] = a3;
+    }
+    for (let j = k4; j < k; j++) {
       let acc = 0;
       for (let c = 0; c < d; c++) acc += row[c] * w[j * d + c];
       out[i * k + j] = acc;

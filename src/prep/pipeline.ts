@@ -42,7 +42,7 @@ import { isNumericColumn } from '../data/frame.js';
 import type { Dataset } from '../data/dataset.js';
 import { parseOptions } from '../options.js';
 import { pipelineOptionsSchema, type PipelineOptions, type PipelineParams } from './pipeline-options.js';
-import { dropReason, planCategorical, planNumeric, type CategoricalPlan, type ColumnDecision, type NumericPlan } from './pipeline-plan.js';
+import { dropReason, fmt, planCategorical, planNumeric, type CategoricalPlan, type ColumnDecision, type NumericPlan } from './pipeline-plan.js';
 import { oneHotEncoder } from './one-hot.js';
 import { ordinalEncoder } from './ordinal.js';
 import { coerceNumeric, coerceText } from './coerce.js';
@@ -172,6 +172,8 @@ export function fitPipeline(frame: Frame, options: PipelineOptions = {}): Fitted
   const m = fitMatrixSteps(dataset.numeric, featureNames, o, warnings);
   if (m.steps.length === 0 && Object.keys(m.report).length === 0) return { state, dataset, report: prepReport, warnings };
   const fitted: PipelineState = { ...state, featureNames: m.names, ...(m.steps.length > 0 ? { matrixSteps: m.steps } : {}) };
+  // The column's own report line says it was pruned, and why.
+  for (const x of m.report.pruned?.dropped ?? []) report.find((c) => c.column === x.feature)?.actions.push(`dropped by correlation pruning (r = ${fmt(x.correlation)} with ${x.partner})`);
   return {
     state: fitted,
     dataset: { ...dataset, numeric: m.x, featureNames: m.names },

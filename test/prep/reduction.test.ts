@@ -70,6 +70,7 @@ describe('prep/reduction: whole-matrix steps in the pipeline', () => {
     assert.ok(dropped[0].correlation > 0.99);
     assert.ok(dropped[0].meanAbs > dropped[0].partnerMeanAbs);
     assert.deepEqual(f.state.featureNames, ['a', 'c', 'plan=basic', 'plan=plus', 'plan=pro']);
+    assert.match(f.report.columns.find((c) => c.column === 'b')!.actions.at(-1)!, /^dropped by correlation pruning \(r = 0\.99\d+ with a\)$/);
   });
   it('prune rule by hand: the pair with the largest |r| goes first; a tie in mean |r| drops the later column', () => {
     // x0–x1 r = 0.95 (x0 mean |r| = (0.95 + 0.7)/2 > x1's (0.95 + 0.1)/2): drop x0; then x1–x2 0.1 < 0.8: stop.
