@@ -33,6 +33,14 @@ export { fitPipeline, transformPipeline } from './prep/pipeline.js';
 export type { PipelineState, PrepReport, FittedPipeline } from './prep/pipeline.js';
 export { pipelineOptionsSchema } from './prep/pipeline-options.js';
 export type { PipelineOptions, PipelineParams } from './prep/pipeline-options.js';
+// prep: fewer, better features (PCA, correlation pruning, weights, outlier limits)
+export { fitPca, transformPca } from './prep/pca.js';
+export type { PcaState } from './prep/pca.js';
+export { correlationMatrix } from './prep/correlation.js';
+export { outliersSchema } from './prep/outliers.js';
+export type { OutliersParams } from './prep/outliers.js';
+export type { MatrixReport, MatrixStepState } from './prep/matrix-steps.js';
+export { symmetricEigen } from './math/eigen.js';
 
 // cluster
 export { kmeansClusterer, kmeansOptionsSchema } from './cluster/kmeans.js';
@@ -105,6 +113,7 @@ export { buildReport } from './report/report-model.js';
 export type { ReportModel, SegmentCard } from './report/report-model.js';
 export { reportHtml } from './report/html.js';
 export { renderSvg, svgToPng } from './report/render-svg.js';
+export { explainedVarianceChart, loadingsHeatmap, correlationHeatmap, scatterMatrixChart, prepCharts } from './report/charts-prep.js';
 export { buildSimilarityIndex, findSimilar, embedFrame, indexRow, indexVector } from './model/similar.js';
 export type { SimilarityIndex, SimilarOptions, SimilarCustomer } from './model/similar.js';
 export type { ExportSqlOptions } from './model/sql/export-sql.js';

@@ -268,4 +268,22 @@ export const msg = {
 
   // segkit compare (model/compare-methods.ts)
   compareNoMethods: () => `Name at least one method to compare, e.g. --methods kmeans,kprototypes,gmm.`,
+  // --- feature reduction: prep/pca.ts, feature-weights.ts, outliers.ts, correlation-prune.ts (issue 15) ---
+  pcaTooMany: (asked: number, features: number, rows: number) =>
+    `The 'pca' option asks for ${asked} components, but the prepared data has ${features} features and ${rows} rows: at most ${Math.min(features, rows)} components (and at least 2 rows). Ask for fewer, or a share of variance such as 0.9.`,
+  pcaBadValue: (got: unknown) =>
+    `The 'pca' option must be a whole number of components ≥ 1 or a share of variance in (0, 1). Got ${JSON.stringify(got)}.`,
+  weightUnknown: (name: string, known: readonly string[]) =>
+    `The 'weights' option names "${name}", which is not a prepared feature. Features: ${known.map((k) => `"${k}"`).join(', ')}.`,
+  weightNotPositive: (name: string, got: number) =>
+    `The 'weights' option gives "${name}" the weight ${got}; a weight must be a finite number > 0 (leave a feature out with --exclude instead).`,
+  weightOnPruned: (name: string) => `The weight for "${name}" was not used: correlation pruning dropped that feature.`,
+  pruneThreshold: (got: unknown) =>
+    `The 'pruneCorrelated' option must be a number in (0, 1] (the |correlation| above which one of a pair is dropped). Got ${JSON.stringify(got)}.`,
+  outlierLimitsOrder: (lower: number, upper: number) =>
+    `The 'outliers' option has quantile limits in the wrong order: lower ${lower} must be < upper ${upper}, both in [0, 1] (e.g. q:0.01,0.99).`,
+  outlierNote: (column: string, value: number, capped: boolean) =>
+    `${column}: ${value} is beyond the outlier limits learned in training (${capped ? 'capped to the limit' : 'flagged, value kept'}).`,
+  flagBad: (flag: string, got: string, shape: string) => `${flag} must look like ${shape}. Got ${JSON.stringify(got)}.`,
+  capAndFlag: () => `--cap and --flag-outliers are two actions of one outlier rule: give one of them.`,
 };

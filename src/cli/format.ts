@@ -2,6 +2,7 @@
  * Human-readable output of the CLI: aligned tables and the fit summary.
  * @module
  */
+import { formatReduction } from './format-reduction.js';
 import type { SegmentationModel } from '../model/artifact.js';
 import type { SegmentSummary } from '../model/segment-summary.js';
 
@@ -70,5 +71,5 @@ function costLabel(met: Record<string, number | null>): string {
 export function formatPrepReport(report: unknown): string {
   const cols = (report as { columns?: { column: string; actions: string[]; reason?: string }[] })?.columns;
   if (!Array.isArray(cols)) return '  (none)\n';
-  return cols.map((c) => `  ${c.column}: ${c.actions.join(', ')}${c.reason ? ` (${c.reason})` : ''}\n`).join('');
+  return cols.map((c) => `  ${c.column}: ${c.actions.join(', ')}${c.reason ? ` (${c.reason})` : ''}\n`).join('') + formatReduction(report);
 }

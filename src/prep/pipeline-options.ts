@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from 'zod';
+import { outliersSchema } from './outliers.js';
 
 /**
  * The pipeline options: each field carries its rule, its default and its doc (`.describe()`, with
@@ -36,6 +37,18 @@ export const pipelineOptionsSchema = z
       .describe("Levels with fewer rows than this share are grouped into '(other)' (OneHotEncoder min_frequency). Default: 0.01."),
     maxLevels: z.number().int().min(2).default(30)
       .describe("At most this many levels per categorical column, '(other)' included; the rarest join '(other)' (OneHotEncoder max_categories). Default: 30."),
+    outliers: outliersSchema.nullable().default(null)
+      .describe("Per numeric column, limits learned in training: { method: 'z', z } (mean ± z·std), { method: 'quantile', lower, upper } (winsorising at those quantiles) or { method: 'mad', threshold } (median ± threshold·1.4826·MAD, Iglewicz & Hoaglin's modified z-score); action 'cap' clamps values to the limits, 'flag' keeps them and reports the rows outside. Limits are learned after imputation and the skew step, before scaling; one-hot and 0/1 columns are left alone. The same shape will take model-based methods (ECOD). Default: null (none)."),
+    pruneCorrelated: z.number().gt(0).max(1).nullable().default(null)
+      .describe('Drop features until no pair has |correlation| ≥ this threshold, in (0, 1]. Of a pair, the feature with the higher mean |correlation| to all the others is dropped (the rule of caret::findCorrelation); ties drop the later column. Computed on the prepared features (after encoding, skew step and scaling). Default: null (keep all).'),
+    correlation: z.enum(['pearson', 'spearman']).default('pearson')
+      .describe("Correlation of pruneCorrelated and of the report's heatmap: 'pearson' or 'spearman' (Pearson on average ranks). Default: 'pearson'."),
+    weights: z.record(z.string(), z.number()).default({})
+      .describe('Per prepared feature (e.g. {"recency": 2, "job=admin.": 0.5}) or categorical column (each of its one-hot features), a factor > 0 multiplying the scaled column, so squared distances count it weight² times. Applied after scaling and pruning, before PCA; saved and applied at predict and in SQL export. Default: {} (all 1).'),
+    pca: z.number().positive().nullable().default(null)
+      .describe('Principal components to keep: a whole number ≥ 1, or a share of variance in (0, 1) (the fewest components whose cumulative explained-variance ratio reaches it). Exact (eigen decomposition of the covariance), on the whole numeric matrix after scaling, pruning and weights, one-hot columns included (with encode \'codes\' the level codes are left out). Features become PC1, PC2, …; profiles still describe segments in the original columns. Default: null (no PCA).'),
+    whiten: z.boolean().default(false)
+      .describe('With pca: divide each component by its standard deviation, so every component counts the same in distances (sklearn PCA whiten=True). Default: false.'),
   })
   .strict();
 

@@ -14,6 +14,7 @@ import { ordinalEncoder } from './ordinal.js';
 import { imputer } from './impute.js';
 import { skewness } from './stats.js';
 import { STEPS, type StepName, type StepState } from './steps.js';
+import { countOutside, type OutlierState } from './outliers.js';
 
 /** How one numeric, boolean or date input column becomes features. */
 export interface NumericPlan {
@@ -40,7 +41,14 @@ export interface CategoricalPlan {
 }
 
 /** One line of the preprocessing report: what happened to a column and why. */
-export interface ColumnDecision { column: string; kind: string; actions: string[]; reason: string }
+export interface ColumnDecision {
+  column: string;
+  kind: string;
+  actions: string[];
+  reason: string;
+  /** Outlier limits of the column (on the scale after the skew step) and the training values beyond them. */
+  outliers?: { below: number; above: number; lo: number; hi: number };
+}
 
 /** Why a column is dropped, or null to keep it. ID-like needs > 20 rows, so tiny samples are not mistaken. */
 export function dropReason(c: NumericColumn | TextColumn, rows: number): { code: 'empty' | 'constant' | 'id'; reason: string; message: string } | null {
@@ -73,7 +81,7 @@ export function planNumeric(c: NumericColumn, o: PipelineParams, warnings: Segki
   if (indicator) actions.push(`added ${c.name}__missing`);
   let x: Float64Array = imputer.transform({ fill }, c.values);
   const steps: StepState[] = [];
-  const apply = (step: StepName, options: Record<string, unknown> = {}) => {
+  const apply = (step: StepName, options: object = {}) => {
     const state = STEPS[step].fit(x, options);
     steps.push({ step, state });
     x = STEPS[step].transform(state, x);
@@ -95,10 +103,19 @@ export function planNumeric(c: NumericColumn, o: PipelineParams, warnings: Segki
     if (step === 'log1p') (apply('log1p'), actions.push('log1p'));
     if (step === 'yeo-johnson') actions.push(`Yeo-Johnson (λ = ${fmt((apply('yeo-johnson') as { lambda: number }).lambda)})`);
   }
+  // Outlier limits on the values the scaler will see (after the skew step), so it is fitted on capped values.
+  let outliers: ColumnDecision['outliers'];
+  if (o.outliers && c.kind === 'numeric') {
+    const before = x;
+    const s = apply('outliers', o.outliers) as OutlierState;
+    outliers = { ...countOutside(s, before), lo: s.lo, hi: s.hi };
+    const what = s.action === 'cap' ? 'capped' : 'flagged';
+    actions.push(`${what} ${outliers.below} low and ${outliers.above} high values (${o.outliers.method} limits [${fmt(s.lo)}, ${fmt(s.hi)}])`);
+  }
   // Booleans stay 0/1, on the same footing as one-hot columns (see pipeline.ts); the rest is scaled.
   if (c.kind === 'boolean') actions.push('kept as 0/1');
   else if (o.scale !== 'none') (apply(o.scale, { output: o.quantileOutput }), actions.push(scaleLabel(o)));
-  return { plan: { name: c.name, kind: c.kind, fill, indicator, steps }, decision: { column: c.name, kind: c.kind, actions, reason: reasons.join('; ') } };
+  return { plan: { name: c.name, kind: c.kind, fill, indicator, steps }, decision: { column: c.name, kind: c.kind, actions, reason: reasons.join('; '), ...(outliers ? { outliers } : {}) } };
 }
 
 /** Plans a categorical column: levels ((missing), (other)) → one-hot, or ordinal code → scale. */

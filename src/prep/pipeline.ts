@@ -7,16 +7,23 @@
  *     │ 2. columns ── features / exclude / idColumn / ordinalOrder ─> E_UNKNOWN_COLUMN
  *     │ 3. drops ──── all missing (W_DROPPED_COLUMN, or E_DATA_EMPTY if chosen in features),
  *     │               constant (W_CONSTANT_FEATURE), ID-like text (W_DROPPED_COLUMN)
- *     │ 4. plans ──── numeric/boolean/date: impute ─> [__missing] ─> [log1p | Yeo-Johnson] ─> scale
+ *     │ 4. plans ──── numeric/boolean/date: impute ─> [__missing] ─> [log1p | Yeo-Johnson] ─> [outliers] ─> scale
  *     │               categorical:        levels ((missing), (other)) ─> one-hot | ordinal ─> [scale]
  *     │                                   or ─> level codes (a CodeMatrix beside the numbers, for K-Modes,
  *     │                                   K-Prototypes and Gower; unseen values get code -1)
- *     └ 5. transformPipeline(state, frame) ─> Dataset, and a report line per column
+ *     │ 5. transformPipeline(state, frame) ─> Dataset, and a report line per column
+ *     └ 6. whole-matrix steps (matrix-steps.ts): [prune correlated] ─> [weights] ─> [PCA], fitted on the
+ *          prepared training matrix; featureNames become the survivors, or PC1, PC2, …
  *
  *   transformPipeline(state, frame)
  *       each plan: find column (E_FEATURE_MISMATCH) ─> coerce text to numbers (E_DATA_TYPE)
  *       ─> apply saved steps ─> finite check (E_DATA_NONFINITE) ─> matrix + notes on unseen levels,
- *       imputed values and clipped negatives
+ *       imputed values, clipped negatives and values outside the outlier limits ─> whole-matrix steps
+ *
+ * Outlier limits (option `outliers`) are learned per numeric column after imputation and the skew
+ * step and before scaling, so the scaler is fitted on capped values, as the seeds cap then scale.
+ * PCA acts on the whole numeric matrix, one-hot and 0/1 columns included; with encode 'codes' the
+ * level codes stay beside it, untouched.
  *
  * Weighting of one-hot against numbers (k-means sees squared distances): numeric columns are
  * scaled (standard by default) while one-hot and boolean columns stay 0/1. A 0/1 column has a
@@ -35,7 +42,7 @@ import { isNumericColumn } from '../data/frame.js';
 import type { Dataset } from '../data/dataset.js';
 import { parseOptions } from '../options.js';
 import { pipelineOptionsSchema, type PipelineOptions, type PipelineParams } from './pipeline-options.js';
-import { dropReason, planCategorical, planNumeric, type CategoricalPlan, type ColumnDecision, type NumericPlan } from './pipeline-plan.js';
+import { dropReason, fmt, planCategorical, planNumeric, type CategoricalPlan, type ColumnDecision, type NumericPlan } from './pipeline-plan.js';
 import { oneHotEncoder } from './one-hot.js';
 import { ordinalEncoder } from './ordinal.js';
 import { coerceNumeric, coerceText } from './coerce.js';
@@ -43,6 +50,8 @@ import { levelCodes } from './level-codes.js';
 import { OTHER_LEVEL } from './categorical-encoding.js';
 import type { CodeMatrix } from '../data/dataset.js';
 import { STEPS } from './steps.js';
+import { applyMatrixSteps, fitMatrixSteps, type MatrixReport, type MatrixStepState } from './matrix-steps.js';
+import type { OutlierState } from './outliers.js';
 
 export type { NumericPlan, CategoricalPlan, ColumnDecision } from './pipeline-plan.js';
 
@@ -57,10 +66,22 @@ export interface PipelineState {
   featureNames: string[];
   /** Columns delivered as level codes (encode 'codes'), in code-matrix order; absent when none. */
   codeColumns?: string[];
+  /**
+   * Whole-matrix steps applied after the per-column plans, in order (prune, weights, PCA); absent
+   * when none (and in models saved before they existed). With them, `featureNames` are their output.
+   */
+  matrixSteps?: MatrixStepState[];
 }
 
 /** What the pipeline decided, for people: one line per input column, used or not. */
-export interface PrepReport { columns: ColumnDecision[]; features: number }
+export interface PrepReport {
+  columns: ColumnDecision[];
+  features: number;
+  /** Outlier limits: training values outside them per column, and rows with any such value. */
+  outliers?: { method: string; action: 'cap' | 'flag'; rows: number; columns: { column: string; below: number; above: number; lo: number; hi: number }[] };
+  /** Correlations, pruned features, weights, PCA: see matrix-steps.ts. */
+  matrix?: MatrixReport;
+}
 
 /** Result of {@link fitPipeline}. */
 export interface FittedPipeline { state: PipelineState; dataset: Dataset; report: PrepReport; warnings: SegkitWarning[] }
@@ -69,8 +90,11 @@ export interface FittedPipeline { state: PipelineState; dataset: Dataset; report
 export interface RowNote {
   row: number;
   column: string;
-  /** `unseen-level`: a level the model never saw; `imputed`: a missing value filled; `clipped`: a negative value set to 0 before log1p. */
-  kind: 'unseen-level' | 'imputed' | 'clipped';
+  /**
+   * `unseen-level`: a level the model never saw; `imputed`: a missing value filled; `clipped`: a
+   * negative value set to 0 before log1p; `outlier`: a value outside the saved outlier limits (capped or flagged).
+   */
+  kind: 'unseen-level' | 'imputed' | 'clipped' | 'outlier';
   /** The value as received (null when missing). */
   value: string | null;
 }
@@ -82,6 +106,8 @@ export interface Transformed {
   notes: string[][];
   /** Every unseen level, imputed value and clipped value, ordered by row: sparse, so large frames stay cheap. */
   unseen: RowNote[];
+  /** Per row, 1 when a value lies outside the saved outlier limits; absent without an outliers step. */
+  outliers?: Uint8Array;
 }
 
 /**
@@ -96,6 +122,7 @@ export interface Transformed {
 export function fitPipeline(frame: Frame, options: PipelineOptions = {}): FittedPipeline {
   // 1. Options.
   const o = parseOptions(pipelineOptionsSchema, options, 'the preprocessing pipeline');
+  checkReductionOptions(o);
   const warnings: SegkitWarning[] = [];
   const report: ColumnDecision[] = [];
   // 2. Column selection.
@@ -139,8 +166,35 @@ export function fitPipeline(frame: Frame, options: PipelineOptions = {}): Fitted
   const codeColumns = plans.filter((p) => p.kind === 'categorical' && p.encode === 'codes').map((p) => p.name);
   const state: PipelineState = { version: 1, options: o, columns: plans, featureNames, ...(codeColumns.length > 0 ? { codeColumns } : {}) };
   // 5. The training data goes through the same code path as new data.
-  const { dataset } = applyPipeline(state, frame, false);
-  return { state, dataset, report: { columns: report, features: featureNames.length }, warnings };
+  const { dataset, outliers } = applyPipeline(state, frame, false);
+  const prepReport: PrepReport = { columns: report, features: featureNames.length, ...(o.outliers ? { outliers: outlierReport(report, o.outliers, outliers) } : {}) };
+  // 6. Whole-matrix steps, fitted on the prepared training matrix.
+  const m = fitMatrixSteps(dataset.numeric, featureNames, o, warnings);
+  if (m.steps.length === 0 && Object.keys(m.report).length === 0) return { state, dataset, report: prepReport, warnings };
+  const fitted: PipelineState = { ...state, featureNames: m.names, ...(m.steps.length > 0 ? { matrixSteps: m.steps } : {}) };
+  // The column's own report line says it was pruned, and why.
+  for (const x of m.report.pruned?.dropped ?? []) report.find((c) => c.column === x.feature)?.actions.push(`dropped by correlation pruning (r = ${fmt(x.correlation)} with ${x.partner})`);
+  return {
+    state: fitted,
+    dataset: { ...dataset, numeric: m.x, featureNames: m.names },
+    report: { ...prepReport, features: m.names.length, matrix: m.report },
+    warnings,
+  };
+}
+
+/** Rules the schema cannot state alone; each error names its field. */
+function checkReductionOptions(o: PipelineParams): void {
+  if (o.pca !== null && o.pca > 1 && !Number.isInteger(o.pca)) throw new SegkitError('E_OPTION', msg.pcaBadValue(o.pca), { field: 'pca' });
+  if (o.outliers?.method === 'quantile' && !(o.outliers.lower < o.outliers.upper))
+    throw new SegkitError('E_OPTION', msg.outlierLimitsOrder(o.outliers.lower, o.outliers.upper), { field: 'outliers.lower' });
+}
+
+/** Per column, the training values outside the limits (counted before capping) and the rows with any. */
+function outlierReport(decisions: readonly ColumnDecision[], o: NonNullable<PipelineParams['outliers']>, rows: Uint8Array | undefined): NonNullable<PrepReport['outliers']> {
+  const columns = decisions.flatMap((c) => (c.outliers ? [{ column: c.column, ...c.outliers }] : []));
+  let n = 0;
+  if (rows) for (const r of rows) n += r;
+  return { method: o.method, action: o.action, rows: n, columns };
 }
 
 /**
@@ -156,7 +210,10 @@ export function transformPipeline(state: PipelineState, frame: Frame): Transform
 /** The transform; `collect` false skips the notes, which a fit on millions of rows does not need. */
 function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Transformed {
   const n = frame.rows;
-  const d = state.featureNames.length;
+  // Width of the per-column output; the whole-matrix steps map it to featureNames at the end.
+  const prepared = state.matrixSteps?.length ? state.columns.flatMap(outputNames) : state.featureNames;
+  const d = prepared.length;
+  let outliers: Uint8Array | undefined;
   // Shared memory: the clustering kernels split passes over worker threads without a copy.
   const out = new Float64Array(new SharedArrayBuffer(n * d * 8));
   const notes: string[][] = collect ? Array.from({ length: n }, () => []) : [];
@@ -169,7 +226,7 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
   for (const p of state.columns) {
     const c = frame.columns.find((x) => x.name === p.name);
     if (!c) throw new SegkitError('E_FEATURE_MISMATCH', msg.missingFeature(p.name, frame.source), { file: frame.source, column: p.name });
-    let x: Float64Array, width: number;
+    let x: Float64Array, width: number, raw: Float64Array | null = null;
     if (p.kind === 'categorical' && p.encode === 'codes') {
       const values = p.fromBoolean ? booleanText(coerceNumeric(c, 'boolean', frame.source)) : coerceText(c);
       const enc = levelCodes(p.levels, values);
@@ -194,7 +251,7 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
       if (collect && p.levels.fillMissing !== undefined) values.forEach((v, i) => v === null && note({ row: i + 1, column: p.name, kind: 'imputed', value: null }));
       (x = enc.data), (width = enc.width);
     } else {
-      const raw = coerceNumeric(c, p.kind, frame.source);
+      raw = coerceNumeric(c, p.kind, frame.source);
       checkFinite(raw, p.name, frame.source);
       const clips = p.steps.some((s) => s.step === 'log1p');
       x = new Float64Array(n);
@@ -212,6 +269,11 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
     for (const s of p.steps) {
       const step = STEPS[s.step];
       if (!step) throw new SegkitError('E_MODEL_FORMAT', msg.modelInvalid(frame.source, `unknown preprocessing step '${s.step}' for column "${p.name}"`));
+      if (s.step === 'outliers') outliers = markOutliers(s.state as OutlierState, x, outliers ?? new Uint8Array(n), collect ? (i, capped) => {
+        const v = raw ? raw[i] : x[i];
+        notes[i].push(msg.outlierNote(p.name, v, capped));
+        note({ row: i + 1, column: p.name, kind: 'outlier', value: String(v) });
+      } : null);
       x = step.transform(s.state, x);
       // Yeo-Johnson with λ > 1 can overflow on values far beyond the training range.
       for (let i = 0; i < n; i++) if (!Number.isFinite(x[i])) throw new SegkitError('E_DATA_NONFINITE', msg.transformNonFinite(frame.source, i + 1, p.name, s.step), { file: frame.source, row: i + 1, column: p.name });
@@ -221,7 +283,18 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
   }
   unseen.sort((a, b) => a.row - b.row);
   const categorical: CodeMatrix | undefined = codes ? { rows: n, cols: codeColumns.length, data: codes, names: codeColumns, levels: codeLevels } : undefined;
-  return { dataset: { numeric: { rows: n, cols: d, data: out }, featureNames: state.featureNames, ...(categorical ? { categorical } : {}) }, notes, unseen };
+  const numeric = state.matrixSteps?.length ? applyMatrixSteps(state.matrixSteps, { rows: n, cols: d, data: out }) : { rows: n, cols: d, data: out };
+  return { dataset: { numeric, featureNames: state.featureNames, ...(categorical ? { categorical } : {}) }, notes, unseen, ...(outliers ? { outliers } : {}) };
+}
+
+/** Marks rows with a value outside the limits, and reports each when asked. */
+function markOutliers(s: OutlierState, x: Float64Array, rows: Uint8Array, report: ((i: number, capped: boolean) => void) | null): Uint8Array {
+  for (let i = 0; i < x.length; i++) {
+    if (!(x[i] < s.lo || x[i] > s.hi)) continue;
+    rows[i] = 1;
+    report?.(i, s.action === 'cap');
+  }
+  return rows;
 }
 
 /** ±Infinity would pass through every step and poison the distances: reject it with its place. */

@@ -10,9 +10,10 @@ import { minMaxScaler } from './minmax-scaler.js';
 import { quantileTransformer } from './quantile-transformer.js';
 import { log1p } from './log1p.js';
 import { yeoJohnson } from './yeo-johnson.js';
+import { outlierStep } from './outliers.js';
 
 /** Names of the numeric steps a pipeline state may contain. */
-export type StepName = 'standard' | 'robust' | 'minmax' | 'quantile' | 'log1p' | 'yeo-johnson';
+export type StepName = 'standard' | 'robust' | 'minmax' | 'quantile' | 'log1p' | 'yeo-johnson' | 'outliers';
 
 /** Step by name. States are validated by the model loader, so `unknown` options/states are trusted here. */
 export const STEPS: Readonly<Record<StepName, Transformer<any, any>>> = {
@@ -22,6 +23,8 @@ export const STEPS: Readonly<Record<StepName, Transformer<any, any>>> = {
   quantile: quantileTransformer,
   log1p,
   'yeo-johnson': yeoJohnson,
+  /** Outlier limits (cap or flag), after the skew step and before scaling. */
+  outliers: outlierStep,
 };
 
 /** A fitted step as saved: its name and plain-JSON state. */

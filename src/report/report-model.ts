@@ -17,6 +17,9 @@ import { surrogateTree, type SurrogateTree } from '../profile/surrogate-tree.js'
 import { createRng } from '../math/rng.js';
 import { principalProjection } from './projection.js';
 import { suggestActions, type Playbook } from '../profile/playbook.js';
+import { prepCharts, scatterMatrixChart } from './charts-prep.js';
+import type { PrepReport } from '../prep/pipeline.js';
+import type { Matrix } from '../math/matrix.js';
 import { confidenceChart, distributionChart, projectionChart, selectionChart, sizesChart, zHeatmap, type Chart } from './charts.js';
 
 /** One segment's card. */
@@ -76,6 +79,7 @@ export function buildReport(model: SegmentationModel, frame: Frame, o: { valueCo
     sizesChart(names, profile),
     ...(Object.keys(profile.overall.numeric).length > 0 ? [zHeatmap(names, profile)] : []),
     projectionChart(names, projection),
+    ...reductionCharts(model, s.dataset.numeric, s.labels, names),
     ...distributions,
     confidenceChart(names, s.labels, s.confidence, Boolean(s.probabilities)),
     ...(selection?.perK && selection.recommendation ? [selectionChart(selection.perK, selection.recommendation.k)] : []),
@@ -89,4 +93,12 @@ export function buildReport(model: SegmentationModel, frame: Frame, o: { valueCo
     },
     profile, tree,
   };
+}
+
+/** Issue 15's charts when the model reduced its features: scree, loadings, correlations, and PC1–PC3 by segment. */
+function reductionCharts(model: SegmentationModel, x: Matrix, labels: Int32Array, names: string[]): Chart[] {
+  const m = (model.prepReport as Partial<PrepReport> | null)?.matrix;
+  const charts = prepCharts(m);
+  if (m?.pca && x.cols >= 3) charts.push(scatterMatrixChart(x, [0, 1, 2], ['PC1', 'PC2', 'PC3'], labels, names));
+  return charts;
 }

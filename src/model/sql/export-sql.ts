@@ -91,9 +91,12 @@ export function exportSql(model: SegmentationModel, o: ExportSqlOptions): string
     ...(scores.prelude ?? []).slice().reverse().map((level) => `          SELECT *${level.map((c) => `, ${c.expr} AS ${d.ident(c.alias)}`).join('')}\n          FROM (`),
     `          SELECT "customer_id"${[...p.features.map((e, j) => `${e} AS ${fAlias[j]}`), ...p.codes.map((e, j) => `${e} AS ${cAlias[j]}`)].map((x) => `,\n            ${x}`).join('')}`,
     '          FROM (',
+    // Whole-matrix steps (prune, weights, PCA) read the per-column features from one level below.
+    ...(p.prepared ? [`          SELECT *${p.prepared.map((f) => `,\n            ${f.expr} AS ${d.ident(f.alias)}`).join('')}`, '          FROM ('] : []),
     `            SELECT ${id} AS "customer_id"${p.inputs.map((i) => `,\n              ${i.expr} AS ${d.ident(i.alias)}`).join('')}`,
     `            FROM ${table}`,
     '          ) AS "_inputs"',
+    ...(p.prepared ? ['          OFFSET 0) AS "_prepared"'] : []),
     ...(scores.prelude ?? []).map((_, l) => `          ${l === 0 ? '' : 'OFFSET 0 '}) AS "_stage${l}"`),
     '        OFFSET 0) AS "_features"',
     '      OFFSET 0) AS "_scores"',

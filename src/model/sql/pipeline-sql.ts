@@ -8,6 +8,8 @@
  *   features one expression per numeric feature over the inputs: impute → [log1p | Yeo-Johnson] →
  *            scale, one-hot 0/1, ordinal code → scale, 0/1 missing indicators
  *   codes    level codes (-1 = unseen) for methods that compare categories directly
+ *   matrix   with whole-matrix steps (prune, weights, PCA), the features above become `prepared`
+ *            (aliased `_p<n>`) and `features` are column picks, products and linear combinations of them
  *
  * Quantile scaling has no SQL form here (its normal output needs Φ⁻¹): export refuses it by name.
  * @module
@@ -18,6 +20,7 @@ import type { Dialect } from '../../data/sql-dialect.js';
 import type { PipelineState } from '../../prep/pipeline.js';
 import type { CategoricalPlan, NumericPlan } from '../../prep/pipeline-plan.js';
 import type { StepState } from '../../prep/steps.js';
+import type { MatrixStepState } from '../../prep/matrix-steps.js';
 import { MISSING_LEVEL, OTHER_LEVEL } from '../../prep/categorical-encoding.js';
 
 /** The pipeline in SQL: input expressions (aliased `_i<n>`) and feature/code expressions over them. */
@@ -25,6 +28,8 @@ export interface PipelineSql {
   readonly inputs: readonly { alias: string; expr: string }[];
   readonly features: readonly string[];
   readonly codes: readonly string[];
+  /** With whole-matrix steps: the per-column features, computed one level below `features` as `_p<n>`. */
+  readonly prepared?: readonly { alias: string; expr: string }[];
 }
 
 const TRUE_TEXT = ['1', 'true', 't', 'yes', 'y'];
@@ -52,7 +57,25 @@ export function pipelineSql(state: PipelineState, d: Dialect): PipelineSql {
     features.push(applySteps(`COALESCE(${a}, ${d.num(p.fill)})`, p.steps, p.name, d));
     if (p.indicator) features.push(`CASE WHEN ${a} IS NULL THEN ${d.num(1)} ELSE ${d.num(0)} END`);
   }
-  return { inputs, features, codes };
+  if (!state.matrixSteps?.length) return { inputs, features, codes };
+  const prepared = features.map((expr, j) => ({ alias: `_p${j}`, expr }));
+  return { inputs, features: matrixSql(state.matrixSteps, prepared.map((p) => d.ident(p.alias)), d), codes, prepared };
+}
+
+/** The whole-matrix steps over the prepared-feature aliases: picks, products and linear combinations. */
+function matrixSql(steps: readonly MatrixStepState[], x: string[], d: Dialect): string[] {
+  for (const s of steps) {
+    if (s.step === 'prune') x = s.keep.map((j) => x[j]);
+    else if (s.step === 'weights') x = x.map((e, j) => (s.factors[j] === 1 ? e : `(${e}) * ${d.num(s.factors[j])}`));
+    else {
+      const cur = x;
+      x = s.components.map((comp, k) => {
+        const f = s.whiten && s.explainedVariance[k] > 0 ? 1 / Math.sqrt(s.explainedVariance[k]) : 1;
+        return comp.map((w, c) => `((${cur[c]}) - ${d.num(s.mean[c])}) * ${d.num(w * f)}`).join(' + ');
+      });
+    }
+  }
+  return x;
 }
 
 /** `CASE <lowered text> …`: 1, 0 or NULL from a boolean or yes/no text column. */
@@ -98,6 +121,8 @@ function applySteps(x: string, steps: readonly StepState[], column: string, d: D
       case 'minmax': x = `((${x}) - ${d.num(st.min)}) / ${d.num(st.range)}`; break;
       case 'log1p': x = `ln(${d.num(1)} + GREATEST(${x}, ${d.num(0)}))`; break;
       case 'yeo-johnson': x = yeoJohnsonSql(x, st.lambda, d, st.mean, st.scale); break;
+      // Capping is a clamp; flagged values pass unchanged (the flag itself is not part of the score).
+      case 'outliers': if ((s.state as { action: string }).action === 'cap') x = `LEAST(GREATEST(${x}, ${d.num(st.lo)}), ${d.num(st.hi)})`; break;
       default: throw new SegkitError('E_OPTION', msg.noSqlForStep(column, s.step), { column, field: 'scale' });
     }
   }

@@ -1,0 +1,41 @@
+/**
+ * Correlation matrix of the columns of a matrix: Pearson from the blocked covariance, or Spearman
+ * as Pearson on average ranks (scipy.stats.spearmanr, ties averaged). A constant column has
+ * correlation 0 with every other column (scipy gives NaN; 0 keeps the pruning rule well defined).
+ * @module
+ */
+import type { Matrix } from '../math/matrix.js';
+import { covariance } from './covariance.js';
+
+/** d × d row-major correlations (1 on the diagonal). Assumes rows ≥ 2. */
+export function correlationMatrix(x: Matrix, method: 'pearson' | 'spearman'): Float64Array {
+  const m = method === 'spearman' ? rankColumns(x) : x;
+  const d = m.cols;
+  const { cov } = covariance(m);
+  const r = new Float64Array(d * d);
+  for (let p = 0; p < d; p++)
+    for (let q = 0; q < d; q++) {
+      const den = Math.sqrt(cov[p * d + p] * cov[q * d + q]);
+      r[p * d + q] = p === q ? 1 : den > 0 ? Math.max(-1, Math.min(1, cov[p * d + q] / den)) : 0;
+    }
+  return r;
+}
+
+/** Each column replaced by its average ranks (1-based; ties share the mean of their ranks). */
+export function rankColumns(x: Matrix): Matrix {
+  const { rows: n, cols: d, data } = x;
+  const out = new Float64Array(n * d);
+  const idx = new Uint32Array(n), col = new Float64Array(n);
+  for (let j = 0; j < d; j++) {
+    for (let i = 0; i < n; i++) (col[i] = data[i * d + j]), (idx[i] = i);
+    idx.sort((a, b) => col[a] - col[b] || a - b);
+    for (let s = 0; s < n;) {
+      let e = s + 1;
+      while (e < n && col[idx[e]] === col[idx[s]]) e++;
+      const rank = (s + e + 1) / 2; // mean of the 1-based ranks s+1 … e
+      for (let t = s; t < e; t++) out[idx[t] * d + j] = rank;
+      s = e;
+    }
+  }
+  return { rows: n, cols: d, data: out };
+}
