@@ -286,4 +286,9 @@ export const msg = {
     `${column}: ${value} is beyond the outlier limits learned in training (${capped ? 'capped to the limit' : 'flagged, value kept'}).`,
   flagBad: (flag: string, got: string, shape: string) => `${flag} must look like ${shape}. Got ${JSON.stringify(got)}.`,
   capAndFlag: () => `--cap and --flag-outliers are two actions of one outlier rule: give one of them.`,
+
+  // Text rendering and embeddings (embed/)
+  templatePii: (column: string) => `The text template uses {${column}}, which is marked as personal data (--pii). Remove it from the template or from --pii.`,
+  textRequired: (method: string) => `Method '${method}' clusters rows rendered as text; fit it through fitModel or the CLI, which render them (or give Dataset.text).`,
+  embedDimsTooLarge: (dims: number, rows: number) => `The embedding asks for ${dims} dimensions but there are only ${rows} rows; use --embed-dims below ${rows}.`,
 };

@@ -22,6 +22,7 @@ export interface MethodFlags {
   sampleSize?: string;
   covarianceType?: string;
   regCovar?: string;
+  embedDims?: string;
 }
 
 /** Registers --init … --batch-size (--method is registered by the command, before its k flag). */
@@ -39,7 +40,8 @@ export function addMethodOptionFlags(cmd: Command): void {
     .option('--samples <n>', 'kmedoids with CLARA: number of samples')
     .option('--sample-size <n>', 'kmedoids with CLARA: rows per sample')
     .option('--covariance-type <type>', "gmm: 'full' (default), 'tied', 'diag' or 'spherical'")
-    .option('--reg-covar <x>', 'gmm/lpa: added to the covariance diagonal (default 1e-6; 0 for mclust exactly)');
+    .option('--reg-covar <x>', 'gmm/lpa: added to the covariance diagonal (default 1e-6; 0 for mclust exactly)')
+    .option('--embed-dims <n>', 'embed-kmeans: embedding dimensions (default 32)');
 }
 
 /** The method options the flags ask for, without nClusters (validated later by the method's schema). */
@@ -59,5 +61,6 @@ export function methodOptionsFromFlags(flags: MethodFlags): Record<string, unkno
   set('sampleSize', numberFlag(flags.sampleSize, '--sample-size', { integer: true, min: 1 }));
   set('covarianceType', flags.covarianceType);
   set('regCovar', numberFlag(flags.regCovar, '--reg-covar', { min: 0 }));
+  set('dims', numberFlag(flags.embedDims, '--embed-dims', { integer: true, min: 2 }));
   return options;
 }

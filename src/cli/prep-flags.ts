@@ -29,6 +29,8 @@ export interface PrepFlags {
   cap?: string;
   flagOutliers?: string;
   weights?: string;
+  template?: string;
+  pii?: string;
 }
 
 /** Registers --id, --weight, --features, --exclude. */
@@ -56,7 +58,9 @@ export function addPrepFlags(cmd: Command): void {
     .option('--correlation <how>', "correlation for --prune-correlated and the report: 'pearson' or 'spearman'")
     .option('--weights <list>', "feature weights applied after scaling, e.g. 'recency=2,monetary=1.5' (prepared feature names such as 'plan=pro', or a categorical column for all its one-hot features)")
     .option('--pca <n>', 'principal components after scaling: a count (e.g. 2) or a share of variance in (0, 1) (e.g. 0.9)')
-    .option('--whiten', 'with --pca: scale every component to unit variance');
+    .option('--whiten', 'with --pca: scale every component to unit variance')
+    .option('--template <text>', "embed-kmeans: sentence each row is rendered as, with {Column} placeholders (default: 'Name: value' pairs)")
+    .option('--pii <cols>', 'embed-kmeans: comma-separated personal-data columns never rendered into text');
 }
 
 /** The pipeline options the flags ask for (validated later by the pipeline's schema). */
@@ -77,6 +81,7 @@ export function prepOptionsFromFlags(flags: PrepFlags): Record<string, unknown> 
   set('pruneCorrelated', numberFlag(flags.pruneCorrelated, '--prune-correlated'));
   set('correlation', flags.correlation);
   set('weights', weightsFlag(flags.weights));
+  if (flags.template !== undefined || flags.pii !== undefined) prep.text = { template: flags.template ?? null, pii: listFlag(flags.pii) ?? [] };
   if (flags.cap !== undefined && flags.flagOutliers !== undefined) throw new SegkitError('E_USAGE', msg.capAndFlag(), { field: '--cap' });
   set('outliers', flags.cap !== undefined ? outlierFlag(flags.cap, '--cap', 'cap') : flags.flagOutliers !== undefined ? outlierFlag(flags.flagOutliers, '--flag-outliers', 'flag') : undefined);
   return prep;

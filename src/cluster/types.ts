@@ -51,9 +51,10 @@ export interface Clusterer<Options extends object, State> {
    * ordinal columns inside the numeric matrix. 'codes': level codes in `Dataset.categorical`
    * (methods that compare categories by equality: K-Modes, K-Prototypes, Gower). 'none': the
    * method models numbers only (Gaussian mixtures): categorical columns are an error that points
-   * to a mixed-data method, unless the user asked for an encoding explicitly.
+   * to a mixed-data method, unless the user asked for an encoding explicitly. 'text': each row
+   * rendered as a sentence in `Dataset.text` (text-embedding methods), categories encoded as usual.
    */
-  readonly categoricalInput?: 'encoded' | 'codes' | 'none';
+  readonly categoricalInput?: 'encoded' | 'codes' | 'none' | 'text';
   /**
    * True for methods that leave some rows out of every segment (DBSCAN, HDBSCAN): label -1 is then
    * named "outliers" in summaries, reports and predictions instead of "unassigned".

@@ -29,6 +29,8 @@ export interface Dataset {
   readonly weights?: Float64Array;
   /** Names of the numeric columns, in matrix order. */
   readonly featureNames: readonly string[];
+  /** Each row rendered as a sentence, for text-embedding methods (prep option `text`). */
+  readonly text?: readonly string[];
 }
 
 /** Wraps a bare matrix as a dataset with generated feature names `x0, x1, …`. */

@@ -140,7 +140,8 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
 }
 
 /** Methods that compare categories directly get level codes unless the user chose an encoding. */
-function withCategoricalInput(prep: Record<string, unknown>, input: 'encoded' | 'codes' | 'none', userPrep: Record<string, unknown> | undefined): Record<string, unknown> {
+function withCategoricalInput(prep: Record<string, unknown>, input: 'encoded' | 'codes' | 'none' | 'text', userPrep: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (input === 'text') return userPrep?.text ? prep : { ...prep, text: {} };
   return input === 'codes' && userPrep?.encode === undefined ? { ...prep, encode: 'codes' } : prep;
 }
 

@@ -37,6 +37,13 @@ export const pipelineOptionsSchema = z
       .describe("Levels with fewer rows than this share are grouped into '(other)' (OneHotEncoder min_frequency). Default: 0.01."),
     maxLevels: z.number().int().min(2).default(30)
       .describe("At most this many levels per categorical column, '(other)' included; the rarest join '(other)' (OneHotEncoder max_categories). Default: 30."),
+    text: z.object({
+      template: z.string().min(1).nullable().default(null)
+        .describe('Sentence with {Column} placeholders, e.g. "A {age}-year-old {job}, balance {balance}". Default: null ("Name: value" pairs of the used columns, in order).'),
+      pii: z.array(z.string()).default([])
+        .describe('Columns that are personal data: never rendered into text (nor sent to an embedding model). Default: [].'),
+    }).strict().nullable().default(null)
+      .describe('Also render each row as a sentence for text-embedding methods (embed-kmeans), which ask for it themselves. Default: null.'),
     outliers: outliersSchema.nullable().default(null)
       .describe("Per numeric column, limits learned in training: { method: 'z', z } (mean ± z·std), { method: 'quantile', lower, upper } (winsorising at those quantiles) or { method: 'mad', threshold } (median ± threshold·1.4826·MAD, Iglewicz & Hoaglin's modified z-score); action 'cap' clamps values to the limits, 'flag' keeps them and reports the rows outside. Limits are learned after imputation and the skew step, before scaling; one-hot and 0/1 columns are left alone. The same shape will take model-based methods (ECOD). Default: null (none)."),
     pruneCorrelated: z.number().gt(0).max(1).nullable().default(null)

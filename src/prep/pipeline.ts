@@ -50,6 +50,7 @@ import { levelCodes } from './level-codes.js';
 import { OTHER_LEVEL } from './categorical-encoding.js';
 import type { CodeMatrix } from '../data/dataset.js';
 import { STEPS } from './steps.js';
+import { checkRendering, renderRows, type TextRendering } from '../embed/render-text.js';
 import { applyMatrixSteps, fitMatrixSteps, type MatrixReport, type MatrixStepState } from './matrix-steps.js';
 import type { OutlierState } from './outliers.js';
 
@@ -166,6 +167,7 @@ export function fitPipeline(frame: Frame, options: PipelineOptions = {}): Fitted
   const codeColumns = plans.filter((p) => p.kind === 'categorical' && p.encode === 'codes').map((p) => p.name);
   const state: PipelineState = { version: 1, options: o, columns: plans, featureNames, ...(codeColumns.length > 0 ? { codeColumns } : {}) };
   // 5. The training data goes through the same code path as new data.
+  if (o.text) checkRendering(o.text.template, plans.map((p) => p.name), o.text.pii, frame.source);
   const { dataset, outliers } = applyPipeline(state, frame, false);
   const prepReport: PrepReport = { columns: report, features: featureNames.length, ...(o.outliers ? { outliers: outlierReport(report, o.outliers, outliers) } : {}) };
   // 6. Whole-matrix steps, fitted on the prepared training matrix.
@@ -284,7 +286,14 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
   unseen.sort((a, b) => a.row - b.row);
   const categorical: CodeMatrix | undefined = codes ? { rows: n, cols: codeColumns.length, data: codes, names: codeColumns, levels: codeLevels } : undefined;
   const numeric = state.matrixSteps?.length ? applyMatrixSteps(state.matrixSteps, { rows: n, cols: d, data: out }) : { rows: n, cols: d, data: out };
-  return { dataset: { numeric, featureNames: state.featureNames, ...(categorical ? { categorical } : {}) }, notes, unseen, ...(outliers ? { outliers } : {}) };
+  const text = state.options.text ? renderRows(frame, textRendering(state)) : undefined;
+  return { dataset: { numeric, featureNames: state.featureNames, ...(categorical ? { categorical } : {}), ...(text ? { text } : {}) }, notes, unseen, ...(outliers ? { outliers } : {}) };
+}
+
+/** The columns a pipeline renders into text (the used ones minus personal data) and its template. */
+export function textRendering(state: PipelineState): TextRendering {
+  const t = state.options.text!;
+  return { columns: state.columns.map((p) => p.name).filter((c) => !t.pii.includes(c)), template: t.template };
 }
 
 /** Marks rows with a value outside the limits, and reports each when asked. */

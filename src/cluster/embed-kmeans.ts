@@ -1,0 +1,80 @@
+/**
+ * "LLM + K-means" (the seed's headline method): each customer row rendered as a sentence (prep
+ * option `text`, embed/render-text.ts), embedded, then k-means on the unit-length embeddings.
+ *
+ * The embedding here is the built-in one (embed/hashed-tfidf.ts: hashed character n-gram TF-IDF
+ * + truncated SVD), which needs no downloaded weights, so the method runs on a fresh, offline
+ * machine. Its state goes into the model file, so `predict` embeds new customers the same way.
+ * Metrics are computed in the embedding space (`embed`), where k-means' distance lives.
+ * @module
+ */
+import { z } from 'zod';
+import type { Clusterer, FitContext } from './types.js';
+import type { Dataset } from '../data/dataset.js';
+import { datasetFromMatrix } from '../data/dataset.js';
+import type { Matrix } from '../math/matrix.js';
+import { takeRows } from '../math/matrix.js';
+import { kmeansClusterer, type KMeansState } from './kmeans.js';
+import { fitHashedTfidf, embedHashedTfidf, type HashedTfidfState } from '../embed/hashed-tfidf.js';
+import { SegkitError, type SegkitWarning } from '../errors.js';
+import { msg } from '../messages.js';
+
+export const embedKmeansOptionsSchema = z
+  .object({
+    nClusters: z.number().int().min(1).default(5).describe('Number of segments. Default: 5.'),
+    dims: z.number().int().min(2).max(512).default(32).describe('Embedding dimensions (truncated SVD components). Default: 32.'),
+    buckets: z.number().int().min(256).max(1 << 20).refine((v) => (v & (v - 1)) === 0, 'a power of two')
+      .default(4096).describe('Hash buckets for the character n-grams (a power of two). Default: 4096.'),
+    nInit: z.number().int().min(1).default(10).describe('k-means restarts (k-means++). Default: 10.'),
+    maxIter: z.number().int().min(1).default(300).describe('k-means iteration cap. Default: 300.'),
+  })
+  .strict();
+
+export type EmbedKmeansOptions = z.input<typeof embedKmeansOptionsSchema>;
+export type EmbedKmeansParams = z.output<typeof embedKmeansOptionsSchema>;
+
+/** The embedding and the k-means on it. */
+export interface EmbedKmeansState {
+  readonly embedding: HashedTfidfState;
+  readonly segments: KMeansState;
+}
+
+function texts(data: Dataset): readonly string[] {
+  if (!data.text) throw new SegkitError('E_OPTION', msg.textRequired('embed-kmeans'), { field: 'method' });
+  return data.text;
+}
+
+function embedAll(state: EmbedKmeansState, data: Dataset): Matrix {
+  return embedHashedTfidf(state.embedding, texts(data));
+}
+
+/** The text-embedding + k-means clusterer. */
+export const embedKmeansClusterer: Clusterer<EmbedKmeansParams, EmbedKmeansState> = {
+  name: 'embed-kmeans',
+  categoricalInput: 'text',
+  schema: embedKmeansOptionsSchema,
+  async fit(data, o, ctx) {
+    const t = texts(data);
+    if (t.length === 0) throw new SegkitError('E_DATA_EMPTY', msg.dataEmpty('The data'));
+    if (t.length < o.nClusters) throw new SegkitError('E_TOO_FEW_ROWS', msg.tooFewRows('embed-kmeans', o.nClusters, t.length), { field: 'nClusters' });
+    if (ctx.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('The embed-kmeans fit'));
+    const warnings: SegkitWarning[] = [];
+    const sub = (stream: number): FitContext => ({ ...ctx, rng: ctx.rng.fork(stream), warn(code, message) { warnings.push({ code, message }); ctx.warn(code, message); } });
+    ctx.onProgress?.({ step: 'embedding rows (hashed n-gram TF-IDF + SVD)', done: 0, total: 1 });
+    const { state: embedding, x } = fitHashedTfidf(t, { buckets: o.buckets, dims: Math.max(1, Math.min(o.dims, t.length - 1)) }, ctx.rng.fork(1));
+    const km = await kmeansClusterer.fit(datasetFromMatrix(x, undefined, data.weights), kmeansClusterer.schema.parse({ nClusters: o.nClusters, nInit: o.nInit, maxIter: o.maxIter }), sub(2));
+    const explained = embedding.explained.reduce((a, b) => a + b, 0);
+    return { state: { embedding, segments: km.state }, labels: km.labels, diagnostics: { ...km.diagnostics, embeddingDims: embedding.dims, embeddingExplained: explained }, warnings: [...warnings] };
+  },
+  predict(state, data) {
+    return kmeansClusterer.predict(state.segments, datasetFromMatrix(embedAll(state, data)));
+  },
+  distances(state, data) {
+    return kmeansClusterer.distances!(state.segments, datasetFromMatrix(embedAll(state, data)));
+  },
+  embed(state, data, rows) {
+    const x = embedAll(state, data);
+    return rows ? takeRows(x, rows) : x;
+  },
+  nClusters: (state) => state.segments.centers.length,
+};
