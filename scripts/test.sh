@@ -21,5 +21,10 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
+# The web dashboard (web/, Vite): rebuilt only when a file under web/ or the lockfile is newer than the build.
+if [ ! -f web/dist/index.html ] || [ -n "$(find web package-lock.json -type f -newer web/dist/index.html -not -path 'web/dist/*' | head -1)" ]; then
+  npm run -s build
+fi
+
 npx tsc --noEmit -p .
 node --import tsx --test --test-concurrency=2 $(find test -name "*.test.ts" | sort)

@@ -261,4 +261,10 @@ export const msg = {
   modelProbeFailed: (file: string, reason: string) => `${file} loads but cannot score a row: ${reason}`,
   notLoopbackWithoutToken: (host: string) =>
     `Serving on ${host}, which is not a loopback address, without a token: anyone who can reach it can use the API. Set --token or SEGKIT_TOKEN.`,
+
+  // --- web dashboard: serve/dashboard-*.ts, serve/routes/{overview,segment,members,rename}.ts ---
+  dashboardNoBuild: (dir: string) => `The dashboard is not built: ${dir} has no index.html. Run 'npm run build' first (it builds web/ with Vite).`,
+  membersNeedCustomers: () => `Members, profiles and charts need the customer table: start the server with 'segkit serve <model> --customers <table>'.`,
+  segmentIdInvalid: (got: string, ids: readonly number[]) => `The model has no segment ${q(got)}; its segments are ${ids.join(', ')}.`,
+  renameFileChanged: (file: string) => `${file} changed on disk since it was loaded (another writer?); reload the page and rename again.`,
 };
