@@ -9,7 +9,7 @@ import type { Members } from '../types.js';
 export function membersTable(model: string, o: { segment?: number; label?: string; pageSize?: number; searchFirst?: boolean; exportName?: string }): HTMLElement {
   const limit = o.pageSize ?? 50;
   let offset = 0;
-  const uid = `m${o.segment ?? 'all'}`;
+  const uid = `members-${o.segment ?? 'all'}`;
   const input = h('input', { type: 'search', id: `${uid}-q`, name: 'q', placeholder: 'e.g. 1042', autocomplete: 'off' });
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const body = h('tbody');

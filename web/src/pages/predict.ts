@@ -98,5 +98,5 @@ function similarTable(model: string, s: Similar, colour: (s: number) => string):
     h('table', { class: 'data' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Customer ID'), h('th', { scope: 'col' }, 'Segment'), h('th', { scope: 'col', class: 'num' }, 'Distance'))),
       h('tbody', {}, ...s.similar.map((c) => h('tr', {}, h('td', {}, c.id),
         h('td', {}, swatch(colour(c.segment)), c.segment >= 0 ? h('a', { href: `#/models/${enc(model)}/segments/${c.segment}` }, c.segmentName) : c.segmentName),
-        h('td', { class: 'num' }, c.score.toPrecision(3)))))));
+        h('td', { class: 'num' }, c.score.toFixed(3)))))));
 }
