@@ -36,7 +36,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   try {
     r = await fetch(path, init);
   } catch {
-    throw new ApiError('The segkit server does not answer. Is `segkit serve` still running?', 0, 'E_OFFLINE');
+    throw new ApiError('The segkit server does not answer: it may have been stopped or restarted. Check that it is running (segkit serve), then retry.', 0, 'E_OFFLINE');
   }
   if (r.ok) return r;
   let body: { error?: { code: string; message: string; where?: ApiError['where']; hint?: string } } = {};

@@ -40,6 +40,7 @@ export async function render(): Promise<void> {
     crumbs.replaceChildren(...trail.flatMap((c, i) => [i ? h('span', { 'aria-hidden': 'true' }, ' › ') : null, c.href ? h('a', { href: c.href }, c.label) : h('span', { 'aria-current': 'page' }, c.label)].filter((x): x is HTMLElement => x !== null)));
   } catch (e) {
     if (id !== renderId) return;
+    crumbs.replaceChildren(h('a', { href: '#/' }, 'Models'));
     main.replaceChildren(errorView(e));
   }
 }

@@ -5,6 +5,7 @@
  * same write finds nothing changed and does not load it a second time.
  * @module
  */
+import { existsSync } from 'node:fs';
 import { SegkitError } from '../../errors.js';
 import { msg } from '../../messages.js';
 import { loadModel } from '../../model/load.js';
@@ -32,6 +33,7 @@ export const renameRoute: RouteSpec<{ id: string; segment: number }, z.output<ty
     const served = servedModel(ctx, params.id);
     const at = segmentIndex(served, params.segment);
     // Rename what is on disk, but only if it is still the fit this page showed.
+    if (!existsSync(served.file)) throw new SegkitError('E_NOT_FOUND', msg.modelFileGone(served.file), { file: served.file, field: 'name' });
     const onDisk = loadModel(served.file);
     if (onDisk.manifest.createdAt !== served.model.manifest.createdAt || onDisk.manifest.dataHash !== served.model.manifest.dataHash)
       throw new SegkitError('E_OPTION', msg.renameFileChanged(served.file), { file: served.file, field: 'name' });
