@@ -45,8 +45,8 @@ export function customerView(served: ServedModel, customers: Frame, valueColumn?
   return view;
 }
 
-/** Row indices per label, two passes over the labels (counts, then fill). */
-function rowsBySegment(labels: Int32Array): Map<number, Int32Array> {
+/** Row indices per label, in row order: two passes over the labels (counts, then fill). */
+export function rowsBySegment(labels: Int32Array): Map<number, Int32Array> {
   const counts = new Map<number, number>();
   for (let i = 0; i < labels.length; i++) counts.set(labels[i], (counts.get(labels[i]) ?? 0) + 1);
   const out = new Map<number, Int32Array>();
@@ -64,7 +64,7 @@ function rowsBySegment(labels: Int32Array): Map<number, Int32Array> {
 }
 
 /** A page of customers, optionally of one segment and with an id containing `query` (case-insensitive). */
-export function pageMembers(view: CustomerView, o: { segment?: number; query?: string; offset: number; limit: number }): { total: number; rows: Int32Array } {
+export function pageMembers(view: Pick<CustomerView, 'ids' | 'rowsBySegment'>, o: { segment?: number; query?: string; offset: number; limit: number }): { total: number; rows: Int32Array } {
   const pool = o.segment === undefined ? undefined : (view.rowsBySegment.get(o.segment) ?? new Int32Array(0));
   const n = pool ? pool.length : view.ids.length;
   const q = o.query?.trim().toLowerCase();
