@@ -77,7 +77,9 @@ export function projectionChart(names: string[], p: Projection): Chart {
     spec: {
       $schema: SCHEMA, config: CONFIG, width: WIDTH, height: 380, data: { values },
       mark: { type: 'circle', size: 14, opacity: 0.6 },
-      encoding: { x: { field: 'pc1', type: 'quantitative', title: `PC1 (${(p.explained[0] * 100).toFixed(0)}%)` }, y: { field: 'pc2', type: 'quantitative', title: `PC2 (${(p.explained[1] * 100).toFixed(0)}%)` }, color: { field: 'segment', type: 'nominal', title: 'segment', scale: segmentScale(names), legend: { labelLimit: LABEL_LIMIT } } },
+      encoding: { x: { field: 'pc1', type: 'quantitative', title: `PC1 (${(p.explained[0] * 100).toFixed(0)}%)` }, y: { field: 'pc2', type: 'quantitative', title: `PC2 (${(p.explained[1] * 100).toFixed(0)}%)` }, color: { field: 'segment', type: 'nominal', title: 'segment', scale: segmentScale(names), legend: { labelLimit: LABEL_LIMIT } },
+        // Hover details in the dashboard (vega-embed's tooltip); the report's static SVG ignores it.
+        tooltip: [{ field: 'segment', type: 'nominal' }, { field: 'pc1', type: 'quantitative', format: '.2f' }, { field: 'pc2', type: 'quantitative', format: '.2f' }] },
     },
   };
 }

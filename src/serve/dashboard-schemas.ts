@@ -25,6 +25,10 @@ const segmentRowSchema = z.strictObject({
   valueShare: z.number().nullable().describe("The segment's share of the --value column's total (null without one)."),
 });
 
+export const overviewQuerySchema = z.strictObject({
+  charts: z.enum(['0', '1']).default('1').describe("'0' leaves the chart specs out (a page that needs only the segments and palette). **Default:** `'1'`."),
+});
+
 export const overviewSchema = z.strictObject({
   id: z.string(),
   method: z.string(),

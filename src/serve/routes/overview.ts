@@ -10,7 +10,7 @@ import { msg } from '../../messages.js';
 import { SEGMENT_PALETTE } from '../../report/charts.js';
 import { presentReport, type ReportModel } from '../../report/report-model.js';
 import { customerView, type CustomerView } from '../customer-view.js';
-import { overviewSchema } from '../dashboard-schemas.js';
+import { overviewQuerySchema, overviewSchema } from '../dashboard-schemas.js';
 import type { RouteContext, RouteSpec } from '../route.js';
 import type { ServedModel } from '../served-model.js';
 import { modelParamsSchema } from '../schemas.js';
@@ -33,7 +33,7 @@ export function presentedReport(view: CustomerView, model: SegmentationModel): R
   return report;
 }
 
-export const overviewRoute: RouteSpec<{ id: string }> = {
+export const overviewRoute: RouteSpec<{ id: string }, undefined, { charts: '0' | '1' }> = {
   method: 'GET',
   path: '/models/{id}/overview',
   operationId: 'modelOverview',
@@ -41,10 +41,11 @@ export const overviewRoute: RouteSpec<{ id: string }> = {
   description: 'Segment sizes, shares and value shares, and the Vega-Lite specs of the HTML report. Counts and charts come from the customer table (`--customers`), scored once per model; without one, sizes are the training sizes and there are no charts.',
   tag: 'dashboard',
   params: modelParamsSchema,
+  query: overviewQuerySchema,
   response: overviewSchema,
-  errors: [401, 404],
+  errors: [400, 401, 404],
   modelOf: (p) => p.id,
-  handler: ({ params }, ctx) => {
+  handler: ({ params, query }, ctx) => {
     const served = servedModel(ctx, params.id);
     const { model } = served;
     const view = viewOf(ctx, served);
@@ -60,7 +61,7 @@ export const overviewRoute: RouteSpec<{ id: string }> = {
       segments: report
         ? report.cards.map((c) => ({ id: c.id, name: c.name, size: c.size, share: c.share, valueShare: c.valueShare }))
         : model.segments.map((s) => ({ id: s.id, name: s.name, size: s.size, share: s.share, valueShare: null })),
-      charts: report?.charts ?? [],
+      charts: query.charts === '1' ? (report?.charts ?? []) : [],
       metrics: model.metrics,
       notice: view ? null : msg.membersNeedCustomers(),
     };

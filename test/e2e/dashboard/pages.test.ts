@@ -48,6 +48,13 @@ describe('e2e/dashboard: pages', () => {
     assert.deepEqual(charts.map((c) => c.id), api.charts.map((c: { id: string }) => c.id));
     assert.ok(charts.length >= 5);
     for (const c of charts) assert.ok(c.marks > 10 && c.width > 100, `chart ${c.id}: ${c.marks} marks, ${c.width} px`);
+    // Hover details on the scatter: vega-embed's tooltip names the point's segment.
+    const point = page.locator('#chart-projection .mark-symbol path').first();
+    await point.hover();
+    await page.waitForSelector('#vg-tooltip-element.visible');
+    const tip = (await page.textContent('#vg-tooltip-element')) ?? '';
+    assert.ok(names.some((n) => tip.includes(n ?? '')), tip);
+    assert.match(tip, /pc1/);
     await page.screenshot({ path: join(SHOTS, '2-overview.png'), fullPage: true });
     assert.deepEqual(w.errors, []);
     assert.deepEqual(w.outside, []);

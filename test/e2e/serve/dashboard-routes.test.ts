@@ -33,6 +33,10 @@ describe('e2e/serve: the dashboard routes', () => {
     assert.ok(Math.abs(r.body.segments.reduce((a: number, s: { valueShare: number }) => a + s.valueShare, 0) - 1) < 1e-9);
     assert.deepEqual(r.body.charts.map((c: { id: string }) => c.id), ['sizes', 'profile-heatmap', 'projection', 'distribution-spending-score-1-100', 'distribution-age', 'confidence']);
     assert.equal(r.body.notice, null);
+    const light = await get('/models/mall/overview?charts=0');
+    assert.deepEqual(light.body.charts, []);
+    assert.deepEqual(light.body.segments, r.body.segments);
+    assert.equal((await get('/models/mall/overview?charts=2')).status, 400);
   });
 
   it('members: pages of one segment concatenate to its rows in table order; search by id; limits validated', async () => {

@@ -9,7 +9,7 @@ import { render, type Crumb } from '../main.js';
 import type { Feature, ModelDetail, Overview, Prediction, Similar } from '../types.js';
 
 export async function predictPage(main: HTMLElement, model: string): Promise<Crumb[]> {
-  const [m, o] = await Promise.all([getJson<ModelDetail>(`/models/${enc(model)}`), getJson<Overview>(`/models/${enc(model)}/overview`)]);
+  const [m, o] = await Promise.all([getJson<ModelDetail>(`/models/${enc(model)}`), getJson<Overview>(`/models/${enc(model)}/overview?charts=0`)]);
   const colour = (s: number) => (s < 0 ? '#888888' : o.palette[s % o.palette.length]);
   const fields = m.features.map((f, i) => field(f, i));
   const result = h('section', { id: 'result', 'aria-live': 'polite' });
