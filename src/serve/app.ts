@@ -51,11 +51,11 @@ export async function createServer(models: readonly ModelSource[], options: Serv
   const registry = ModelRegistry.load(models, log);
   const customers = o.customers ? await readFrame(parseSourceSpec(o.customers)) : undefined;
   const ctx: RouteContext = {
-    registry, limits: { maxBatch: o.maxBatch }, openApi: assembleOpenApi(API_ROUTES), startedAt: performance.now(),
+    registry, limits: { maxBatch: o.maxBatch }, openApi: assembleOpenApi(API_ROUTES), startedAt: performance.now(), customerViews: new Map(),
     ...(customers ? { customers } : {}), ...(o.value ? { valueColumn: o.value } : {}),
   };
   // The dashboard's overview must paint fast: score the customer table for each model now, not on the first visit.
-  if (o.dashboard && customers) for (const m of registry.list()) customerView(m, customers, o.value);
+  if (o.dashboard && customers) for (const m of registry.list()) customerView(ctx.customerViews, m, customers, o.value);
   const app = Fastify({
     bodyLimit: o.bodyLimit,
     connectionTimeout: o.connectionTimeoutMs,

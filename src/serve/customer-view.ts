@@ -28,20 +28,21 @@ export interface CustomerView {
 /** Points of the projection scatter at most (stratified by segment above it). */
 export const SCATTER_POINTS = 3000;
 
-const views = new Map<string, CustomerView>();
-
-/** The view of `served` over `customers`, computed on first use for each fit (about 10 s per million rows). */
-export function customerView(served: ServedModel, customers: Frame, valueColumn?: string): CustomerView {
+/**
+ * The view of `served` over `customers`, computed on first use for each fit (about 10 s per million
+ * rows) and kept in `cache` (one per server, by model id: a refit replaces the entry).
+ */
+export function customerView(cache: Map<string, CustomerView>, served: ServedModel, customers: Frame, valueColumn?: string): CustomerView {
   const m = served.model.manifest;
   const key = `${served.file}|${m.createdAt}|${m.dataHash}|${valueColumn ?? ''}`;
-  const cached = views.get(served.id);
+  const cached = cache.get(served.id);
   if (cached?.key === key) return cached;
   const t0 = performance.now();
   const analysis = analyseReport(served.model, customers, { ...(valueColumn ? { valueColumn } : {}), maxPoints: SCATTER_POINTS });
   const idColumn = m.idColumn && customers.columns.some((c) => c.name === m.idColumn) ? m.idColumn : undefined;
   const { ids } = resolveIds(customers, idColumn);
   const view: CustomerView = { key, analysis, ids, rowsBySegment: rowsBySegment(analysis.labels), seconds: (performance.now() - t0) / 1000 };
-  views.set(served.id, view);
+  cache.set(served.id, view);
   return view;
 }
 

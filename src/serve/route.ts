@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ModelRegistry } from './model-registry.js';
 import type { Frame } from '../data/frame.js';
+import type { CustomerView } from './customer-view.js';
 
 /** What a handler may use besides the request. */
 export interface RouteContext {
@@ -18,6 +19,8 @@ export interface RouteContext {
   readonly customers?: Frame;
   /** The column whose share per segment the overview shows (`--value`). */
   readonly valueColumn?: string;
+  /** The customer table scored once per model (customer-view.ts), by model id. */
+  readonly customerViews: Map<string, CustomerView>;
 }
 
 /** A validated request, as handlers see it. */

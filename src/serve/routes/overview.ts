@@ -18,7 +18,7 @@ import { servedModel } from './models.js';
 
 /** The customer view of a model, when the server has a customer table. */
 export function viewOf(ctx: RouteContext, served: ServedModel): CustomerView | undefined {
-  return ctx.customers ? customerView(served, ctx.customers, ctx.valueColumn) : undefined;
+  return ctx.customers ? customerView(ctx.customerViews, served, ctx.customers, ctx.valueColumn) : undefined;
 }
 
 const presented = new WeakMap<CustomerView, { names: string; report: ReportModel }>();
