@@ -26,12 +26,14 @@ export async function benchDashboard(quick: boolean): Promise<string> {
   const table = join(dir, `customers-${rows}.parquet`);
   if (!existsSync(table)) execFileSync(process.execPath, ['--import', 'tsx', 'scripts/gen-customers.ts', table, String(rows), '20', '8', '1'], { stdio: 'inherit' });
   if (!existsSync('web/dist/index.html')) execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
-  const frame = await readFrame(parseSourceSpec(table));
-  let t = performance.now();
-  const { model } = await fitModel(frame, { options: { nClusters: 8 }, seed: 1 });
-  const fitS = (performance.now() - t) / 1000;
+  // The model is fitted once and kept in bench/out (a rerun measures the dashboard, not the fit).
   const file = join(dir, `dashboard-${rows}.json`);
-  saveModel(model, file);
+  let t = performance.now(), fitS = NaN;
+  if (!existsSync(file)) {
+    const { model } = await fitModel(await readFrame(parseSourceSpec(table)), { options: { nClusters: 8 }, seed: 1 });
+    fitS = (performance.now() - t) / 1000;
+    saveModel(model, file);
+  }
 
   t = performance.now();
   const server = await createServer([{ id: 'big', file }], { port: 0, customers: table, dashboard: resolve('web/dist'), watch: false });
@@ -68,9 +70,11 @@ export async function benchDashboard(quick: boolean): Promise<string> {
       const t0 = performance.now();
       await p.goto(`${url}/#/models/big`);
       await p.waitForSelector('#segments tbody tr');
+      // The segments table is the first meaningful paint: wait for the frame that shows it.
+      await p.evaluate('new Promise((r) => requestAnimationFrame(() => r(null)))');
       paints.push(performance.now() - t0);
       // Of which the overview request, as the browser timed it (request start to last byte).
-      fetches.push((await p.evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/overview')).map((e) => e.responseEnd - e.requestStart)[0] ?? NaN`)) as number);
+      fetches.push((await p.evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/overview?charts=0')).map((e) => e.responseEnd - e.requestStart)[0] ?? NaN`)) as number);
       await p.waitForFunction(`[...document.querySelectorAll('figure.chart')].length > 0 && [...document.querySelectorAll('figure.chart')].every((f) => f.querySelector('svg'))`, undefined, { timeout: 60_000 });
       charts.push(performance.now() - t0);
       await p.close();
@@ -83,13 +87,13 @@ export async function benchDashboard(quick: boolean): Promise<string> {
   const n = rows.toLocaleString('en-US');
   const load = loadavg().map((x) => x.toFixed(1)).join(', ');
   return [
-    `Dashboard on ${n} customers × 22 columns (k-means, k = 8; fitted in ${fitS.toFixed(1)} s), loopback, headless Chromium 1280×800; load average at the end ${load} (2 cores).`,
+    `Dashboard on ${n} customers × 22 columns (k-means, k = 8${Number.isNaN(fitS) ? '' : `; fitted in ${fitS.toFixed(1)} s`}), loopback, headless Chromium 1280×800; load average at the end ${load} (2 cores).`,
     '',
     '| what | median | notes |',
     '|---|---:|---|',
     `| server start (read table, score and profile once) | ${startS.toFixed(1)} s | once per fitted model; a rename reuses it |`,
     `| first meaningful paint of the overview (segments table) | ${median(paints.slice(1)).toFixed(0)} ms | first run ${paints[0].toFixed(0)} ms; runs ${paints.map((x) => x.toFixed(0)).join(', ')} |`,
-    `| of which the overview request, in the browser | ${median(fetches.slice(1)).toFixed(0)} ms | |`,
+    `| of which the segments request (overview?charts=0), in the browser | ${median(fetches.slice(1)).toFixed(0)} ms | |`,
     `| every overview chart drawn | ${median(charts.slice(1)).toFixed(0)} ms | first run ${charts[0].toFixed(0)} ms |`,
     `| GET /models/{id}/overview | ${overview.ms.toFixed(1)} ms | ${(overview.bytes / 1024).toFixed(0)} KB (aggregates + chart specs; scatter: stratified sample) |`,
     `| GET …/members, segment 3, offset 60,000, 50 rows | ${page.ms.toFixed(1)} ms | ${(page.bytes / 1024).toFixed(1)} KB |`,

@@ -74,13 +74,26 @@ export function pageMembers(view: Pick<CustomerView, 'ids' | 'rowsBySegment'>, o
     return { total: n, rows: pool ? pool.slice(from, to) : Int32Array.from({ length: to - from }, (_, i) => from + i) };
   }
   // One pass over the candidates' ids: count every match, keep only the page.
+  const keys = searchKeys(view.ids);
   const page: number[] = [];
   let total = 0;
   for (let j = 0; j < n; j++) {
     const row = pool ? pool[j] : j;
-    if (!view.ids[row].toLowerCase().includes(q)) continue;
+    if (!keys[row].includes(q)) continue;
     if (total >= o.offset && page.length < o.limit) page.push(row);
     total++;
   }
   return { total, rows: Int32Array.from(page) };
+}
+
+const lowered = new WeakMap<readonly string[], readonly string[]>();
+
+/** The ids in lower case, made once per id list (the ids themselves when none has an upper-case letter). */
+function searchKeys(ids: readonly string[]): readonly string[] {
+  let keys = lowered.get(ids);
+  if (!keys) {
+    keys = ids.some((id) => id !== id.toLowerCase()) ? ids.map((id) => id.toLowerCase()) : ids;
+    lowered.set(ids, keys);
+  }
+  return keys;
 }

@@ -7,7 +7,8 @@ import type { Overview } from '../types.js';
 import { membersTable } from './members.js';
 
 export async function overviewPage(main: HTMLElement, id: string): Promise<Crumb[]> {
-  const o = await getJson<Overview>(`/models/${enc(id)}/overview`);
+  // The segments first (a few KB), the chart specs after (hundreds of KB at a million customers).
+  const o = await getJson<Overview>(`/models/${enc(id)}/overview?charts=0`);
   const colour = (s: number) => o.palette[((s % o.palette.length) + o.palette.length) % o.palette.length];
   const base = `#/models/${enc(id)}`;
   append(main, 
@@ -31,6 +32,13 @@ export async function overviewPage(main: HTMLElement, id: string): Promise<Crumb
   if (o.customers !== null) {
     append(main, h('h2', {}, 'Find a customer'), membersTable(id, { label: 'Customer ID', pageSize: 10, searchFirst: true }));
   }
-  if (o.charts.length) append(main, h('h2', {}, 'Charts'), h('div', { class: 'charts' }, ...o.charts.map(chartFigure)));
+  if (o.customers !== null) {
+    const charts = h('div', { class: 'charts', 'aria-busy': 'true' }, h('p', { class: 'loading', role: 'status' }, 'Loading the charts…'));
+    append(main, h('h2', {}, 'Charts'), charts);
+    getJson<Overview>(`/models/${enc(id)}/overview`).then(
+      (full) => { charts.replaceChildren(...full.charts.map(chartFigure)); charts.removeAttribute('aria-busy'); },
+      (e: Error) => { charts.replaceChildren(h('p', { class: 'error', role: 'alert' }, `The charts could not be loaded: ${e.message}`)); charts.removeAttribute('aria-busy'); },
+    );
+  }
   return [{ label: 'Models', href: '#/' }, { label: o.id }];
 }
