@@ -40,7 +40,7 @@ export const overviewSchema = z.strictObject({
   segments: z.array(segmentRowSchema),
   charts: z.array(chartSchema).describe('Sizes, profile heatmap, 2-D projection (a stratified sample above a few thousand customers), distributions, confidence, selection curves; empty without a customer table.'),
   metrics: z.record(z.string(), z.number().nullable()),
-  notice: z.string().nullable().describe('Why some of the page is missing (no customer table), or null.'),
+  notice: z.string().nullable().describe('Why some of the page is missing or stale (no customer table; the model file gone from disk), or null.'),
 });
 
 export const segmentDetailSchema = z.strictObject({
@@ -55,7 +55,7 @@ export const segmentDetailSchema = z.strictObject({
     levels: z.array(z.strictObject({ feature: z.string(), level: z.string(), share: z.number(), lift: z.number() })),
   }).nullable().describe('The report card of the segment (null without a customer table).'),
   charts: z.array(chartSchema).describe('Distributions of the most separating numbers by segment.'),
-  notice: z.string().nullable(),
+  notice: z.string().nullable().describe('As in the overview.'),
 });
 
 export const membersQuerySchema = z.strictObject({

@@ -4,6 +4,7 @@
  * number of customers: the table was scored once (customer-view.ts).
  * @module
  */
+import { existsSync } from 'node:fs';
 import type { SegmentationModel } from '../../model/artifact.js';
 import { segmentName } from '../../model/predict.js';
 import { msg } from '../../messages.js';
@@ -15,6 +16,12 @@ import type { RouteContext, RouteSpec } from '../route.js';
 import type { ServedModel } from '../served-model.js';
 import { modelParamsSchema } from '../schemas.js';
 import { servedModel } from './models.js';
+
+/** Why part of a page is missing or stale: no customer table, or the model file gone from disk; null when neither. */
+export function pageNotice(ctx: RouteContext, served: ServedModel): string | null {
+  const notes = [...(existsSync(served.file) ? [] : [msg.modelFileGone(served.file)]), ...(ctx.customers ? [] : [msg.membersNeedCustomers()])];
+  return notes.length ? notes.join(' ') : null;
+}
 
 /** The customer view of a model, when the server has a customer table. */
 export function viewOf(ctx: RouteContext, served: ServedModel): CustomerView | undefined {
@@ -63,7 +70,7 @@ export const overviewRoute: RouteSpec<{ id: string }, undefined, { charts: '0' |
         : model.segments.map((s) => ({ id: s.id, name: s.name, size: s.size, share: s.share, valueShare: null })),
       charts: query.charts === '1' ? (report?.charts ?? []) : [],
       metrics: model.metrics,
-      notice: view ? null : msg.membersNeedCustomers(),
+      notice: pageNotice(ctx, served),
     };
   },
 };

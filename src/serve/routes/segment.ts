@@ -9,7 +9,7 @@ import type { RouteSpec } from '../route.js';
 import type { ServedModel } from '../served-model.js';
 import { segmentDetailSchema, segmentParamsSchema } from '../dashboard-schemas.js';
 import { servedModel } from './models.js';
-import { presentedReport, viewOf } from './overview.js';
+import { pageNotice, presentedReport, viewOf } from './overview.js';
 
 /**
  * The index of segment `id` in the model's segment list.
@@ -46,7 +46,7 @@ export const segmentRoute: RouteSpec<{ id: string; segment: number }> = {
       means: s.profile?.means ?? {},
       card: card ? { apart: card.apart, rules: card.rules, actions: card.actions, numbers: card.numbers, levels: card.levels } : null,
       charts: report?.charts.filter((c) => c.id.startsWith('distribution-')) ?? [],
-      notice: view ? null : msg.membersNeedCustomers(),
+      notice: pageNotice(ctx, served),
     };
   },
 };

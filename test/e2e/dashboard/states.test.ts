@@ -86,6 +86,10 @@ describe('e2e/dashboard: error states, phone, keyboard', () => {
       const message = (await w.page.textContent('#rename-msg')) ?? '';
       assert.match(message, /gone\.json is gone/);
       await w.page.screenshot({ path: join(SHOTS, '8-model-removed.png') });
+      // Every page of the model now says so, while still showing what was loaded.
+      await w.page.evaluate(`location.hash = '#/models/gone'`);
+      await w.page.waitForSelector('#segments');
+      assert.match((await w.page.textContent('.notice')) ?? '', /gone\.json is gone/);
       await w.page.evaluate(`location.hash = '#/models/nope'`);
       await w.page.waitForSelector('.problem[role=alert]');
       const text = (await w.page.textContent('.problem')) ?? '';

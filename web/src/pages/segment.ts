@@ -31,7 +31,7 @@ export async function segmentPage(main: HTMLElement, model: string, segment: num
     append(main, h('h2', {}, 'Averages in training'), h('dl', { class: 'metrics' }, ...Object.entries(d.means).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, fmtNum(v))])));
   }
   if (d.charts.length) append(main, h('h2', {}, 'Distributions'), h('div', { class: 'charts' }, ...d.charts.map(chartFigure)));
-  if (!d.notice) append(main, h('h2', {}, 'Customers in this segment'), membersTable(model, { segment, exportName: `${model}-segment-${segment}` }));
+  if (d.card) append(main, h('h2', {}, 'Customers in this segment'), membersTable(model, { segment, exportName: `${model}-segment-${segment}` }));
   return [{ label: 'Models', href: '#/' }, { label: model, href: `#/models/${enc(model)}` }, { label: s.name }];
 }
 
