@@ -125,4 +125,8 @@ describe('e2e/serve: the dashboard routes', () => {
     assert.equal((await call(`${srv.url}/models`)).status, 401, 'the API still needs the token');
     assert.equal((await call(`${bare.url}/`)).status, 404);
   });
+
+  it('refuses to start with --dashboard when the dashboard is not built, saying how to build it', async () => {
+    await assert.rejects(startServer([{ id: 'mall', file }], { dashboard: tmp.dir, watch: false }), (e: any) => e.code === 'E_NOT_FOUND' && /npm run build/.test(e.message));
+  });
 });
