@@ -25,6 +25,10 @@ fi
 # node_modules came without them, and require them here so a broken build cannot pass unnoticed.
 [ -f build/Release/segkit_kernels.node ] || node scripts/build-native.mjs
 export SEGKIT_REQUIRE_NATIVE=1
+# The web dashboard (web/, Vite): rebuilt only when a file under web/ or the lockfile is newer than the build.
+if [ ! -f web/dist/index.html ] || [ -n "$(find web package-lock.json -type f -newer web/dist/index.html -not -path 'web/dist/*' | head -1)" ]; then
+  npm run -s build
+fi
 
 npx tsc --noEmit -p .
 node --import tsx --test --test-concurrency=2 $(find test -name "*.test.ts" | sort)

@@ -291,4 +291,10 @@ export const msg = {
   templatePii: (column: string) => `The text template uses {${column}}, which is marked as personal data (--pii). Remove it from the template or from --pii.`,
   textRequired: (method: string) => `Method '${method}' clusters rows rendered as text; fit it through fitModel or the CLI, which render them (or give Dataset.text).`,
   embedDimsTooLarge: (dims: number, rows: number) => `The embedding asks for ${dims} dimensions but there are only ${rows} rows; use --embed-dims below ${rows}.`,
+  // --- web dashboard: serve/dashboard-*.ts, serve/routes/{overview,segment,members,rename}.ts ---
+  dashboardNoBuild: (dir: string) => `The dashboard is not built: ${dir} has no index.html. Run 'npm run build' first (it builds web/ with Vite).`,
+  membersNeedCustomers: () => `Members, profiles and charts need the customer table: start the server with 'segkit serve <model> --customers <table>'.`,
+  segmentIdInvalid: (got: string, ids: readonly number[]) => `The model has no segment ${q(got)}; its segments are ${ids.join(', ')}.`,
+  modelFileGone: (file: string) => `The model file ${file} is gone (removed or moved since the server loaded it). The server keeps answering with the copy it loaded, but cannot save a rename: restore the file, or restart segkit serve with the new path.`,
+  renameFileChanged: (file: string) => `${file} changed on disk since it was loaded (another writer?); reload the page and rename again.`,
 };

@@ -19,6 +19,14 @@ const WIDTH = 560;
  */
 const LABEL_LIMIT = 600;
 const CONFIG = { axis: { labelLimit: LABEL_LIMIT }, legend: { labelLimit: LABEL_LIMIT } };
+/**
+ * The segment colours of every chart (report and dashboard): the Okabe-Ito palette (Okabe & Ito 2008,
+ * "Color Universal Design"), distinguishable under the common colour-vision deficiencies; vega's default
+ * category10 puts red and green side by side. Yellow and black last (weakest on white, heaviest).
+ * More than 8 segments cycle through it.
+ */
+export const SEGMENT_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+const segmentScale = (names: string[]) => ({ domain: names, range: SEGMENT_PALETTE });
 const round = (v: number, digits = 4) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
 
 export function sizesChart(names: string[], r: ProfileReport): Chart {
@@ -52,12 +60,12 @@ export function zHeatmap(names: string[], r: ProfileReport): Chart {
 }
 
 /** Box plots of one numeric feature by segment, from (at most) `values` sampled rows. */
-export function distributionChart(feature: string, values: { segment: string; value: number }[]): Chart {
+export function distributionChart(feature: string, values: { segment: string; value: number }[], names: string[]): Chart {
   return {
     id: `distribution-${feature.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}`, title: `${feature} by segment`, caption: 'Box: quartiles; whiskers: 1.5 × IQR; dots beyond them.',
     spec: {
       $schema: SCHEMA, config: CONFIG, width: WIDTH, height: { step: 26 }, data: { values },
-      mark: { type: 'boxplot', extent: 1.5 }, encoding: { y: { field: 'segment', type: 'nominal', sort: null, title: null, axis: { labelLimit: LABEL_LIMIT } }, x: { field: 'value', type: 'quantitative', title: feature, scale: { zero: false } }, color: { field: 'segment', type: 'nominal', sort: null, legend: null } },
+      mark: { type: 'boxplot', extent: 1.5 }, encoding: { y: { field: 'segment', type: 'nominal', sort: null, title: null, axis: { labelLimit: LABEL_LIMIT } }, x: { field: 'value', type: 'quantitative', title: feature, scale: { zero: false } }, color: { field: 'segment', type: 'nominal', sort: null, legend: null, scale: segmentScale(names) } },
     },
   };
 }
@@ -65,11 +73,13 @@ export function distributionChart(feature: string, values: { segment: string; va
 export function projectionChart(names: string[], p: Projection): Chart {
   const values = p.points.map((q) => ({ pc1: round(q.x), pc2: round(q.y), segment: q.segment >= 0 ? names[q.segment] : 'unassigned' }));
   return {
-    id: 'projection', title: 'Customers on the first two principal components', caption: `PCA of the model's feature space; ${values.length} customers shown. The axes explain ${(p.explained[0] * 100).toFixed(0)}% and ${(p.explained[1] * 100).toFixed(0)}% of the variance.`,
+    id: 'projection', title: 'Customers on the first two principal components', caption: `PCA of the model's feature space; ${values.length < p.total ? `a sample of ${values.length.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} customers, stratified by segment` : `${values.length} customers shown`}. The axes explain ${(p.explained[0] * 100).toFixed(0)}% and ${(p.explained[1] * 100).toFixed(0)}% of the variance.`,
     spec: {
       $schema: SCHEMA, config: CONFIG, width: WIDTH, height: 380, data: { values },
       mark: { type: 'circle', size: 14, opacity: 0.6 },
-      encoding: { x: { field: 'pc1', type: 'quantitative', title: `PC1 (${(p.explained[0] * 100).toFixed(0)}%)` }, y: { field: 'pc2', type: 'quantitative', title: `PC2 (${(p.explained[1] * 100).toFixed(0)}%)` }, color: { field: 'segment', type: 'nominal', title: 'segment', scale: { domain: names }, legend: { labelLimit: LABEL_LIMIT } } },
+      encoding: { x: { field: 'pc1', type: 'quantitative', title: `PC1 (${(p.explained[0] * 100).toFixed(0)}%)` }, y: { field: 'pc2', type: 'quantitative', title: `PC2 (${(p.explained[1] * 100).toFixed(0)}%)` }, color: { field: 'segment', type: 'nominal', title: 'segment', scale: segmentScale(names), legend: { labelLimit: LABEL_LIMIT } },
+        // Hover details in the dashboard (vega-embed's tooltip); the report's static SVG ignores it.
+        tooltip: [{ field: 'segment', type: 'nominal' }, { field: 'pc1', type: 'quantitative', format: '.2f' }, { field: 'pc2', type: 'quantitative', format: '.2f' }] },
     },
   };
 }
@@ -91,7 +101,7 @@ export function confidenceChart(names: string[], labels: Int32Array, confidence:
     id: 'confidence', title: soft ? 'Overlap: each customer\'s posterior of its segment' : 'Confidence of assignments', caption: soft ? 'A posterior near 1: clearly in one segment; lower: shared between segments.' : 'Confidence = 1 − d₁/d₂ (distances to the own and the runner-up segment): 0 halfway between two segments, 1 on the center.',
     spec: {
       $schema: SCHEMA, config: CONFIG, width: WIDTH, height: 200, data: { values },
-      mark: 'bar', encoding: { x: { field: 'from', bin: { binned: true, step: 1 / bins }, type: 'quantitative', title: soft ? 'posterior' : 'confidence' }, x2: { field: 'to' }, y: { field: 'customers', type: 'quantitative', stack: true }, color: { field: 'segment', type: 'nominal', scale: { domain: names }, legend: { labelLimit: LABEL_LIMIT } } },
+      mark: 'bar', encoding: { x: { field: 'from', bin: { binned: true, step: 1 / bins }, type: 'quantitative', title: soft ? 'posterior' : 'confidence' }, x2: { field: 'to' }, y: { field: 'customers', type: 'quantitative', stack: true }, color: { field: 'segment', type: 'nominal', scale: segmentScale(names), legend: { labelLimit: LABEL_LIMIT } } },
     },
   };
 }

@@ -11,7 +11,7 @@ import type { Rng } from '../math/rng.js';
 import { symmetricEigen } from '../select/symmetric-eigen.js';
 
 /** Projected points and the share of variance each axis explains. */
-export interface Projection { points: { x: number; y: number; segment: number }[]; explained: [number, number] }
+export interface Projection { points: { x: number; y: number; segment: number }[]; explained: [number, number]; /** Customers projected (points is a sample when fewer). */ total: number }
 
 /** Rows the covariance is estimated from at most (a systematic sample above it). */
 export const COVARIANCE_ROWS = 100_000;
@@ -36,8 +36,7 @@ export function principalProjection(m: Matrix, labels: Int32Array, rng: Rng, max
   // Eigenvector j is column j of `vectors` (row-major d × d).
   const axis = (t: number) => Float64Array.from({ length: d }, (_, r) => (order[t] !== undefined ? e.vectors[r * d + order[t]] : 0));
   const [u, v] = [axis(0), axis(1)];
-  const idx = Int32Array.from({ length: n }, (_, i) => i);
-  const pick = n > maxPoints ? rng.shuffle(idx).slice(0, maxPoints).sort() : idx;
+  const pick = n > maxPoints ? stratifiedSample(labels, maxPoints, rng) : Int32Array.from({ length: n }, (_, i) => i);
   const points = Array.from(pick, (i) => {
     let x = 0, y = 0;
     for (let j = 0; j < d; j++) {
@@ -47,5 +46,30 @@ export function principalProjection(m: Matrix, labels: Int32Array, rng: Rng, max
     }
     return { x, y, segment: labels[i] };
   });
-  return { points, explained: [Math.max(0, e.values[order[0]] ?? 0) / total, Math.max(0, e.values[order[1]] ?? 0) / total] };
+  return { points, explained: [Math.max(0, e.values[order[0]] ?? 0) / total, Math.max(0, e.values[order[1]] ?? 0) / total], total: n };
+}
+
+/** Customers shown at least per segment (all of a smaller one), so a small segment is not lost in the sample. */
+const MIN_PER_SEGMENT = 50;
+
+/**
+ * About `m` row indices, sorted, drawn per segment in proportion to its size but at least
+ * MIN_PER_SEGMENT from each (label -1 counts as one more segment).
+ */
+function stratifiedSample(labels: Int32Array, m: number, rng: Rng): Int32Array {
+  const n = labels.length;
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const g = groups.get(labels[i]);
+    if (g) g.push(i);
+    else groups.set(labels[i], [i]);
+  }
+  const out: number[] = [];
+  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
+    const rows = Int32Array.from(groups.get(key)!);
+    const take = Math.min(rows.length, Math.max(MIN_PER_SEGMENT, Math.round((m * rows.length) / n)));
+    const drawn = take < rows.length ? rng.shuffle(rows).subarray(0, take) : rows;
+    for (let j = 0; j < drawn.length; j++) out.push(drawn[j]);
+  }
+  return Int32Array.from(out).sort();
 }

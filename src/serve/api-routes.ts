@@ -9,6 +9,10 @@ import { listModelsRoute, getModelRoute } from './routes/models.js';
 import { predictRoute } from './routes/predict.js';
 import { openApiRoute } from './routes/openapi.js';
 import { similarRoute } from './routes/similar.js';
+import { overviewRoute } from './routes/overview.js';
+import { segmentRoute } from './routes/segment.js';
+import { membersCsvRoute, membersRoute } from './routes/members.js';
+import { renameRoute } from './routes/rename.js';
 
 export const API_ROUTES: readonly RouteSpec[] = [
   healthRoute, //         GET  /healthz
@@ -16,5 +20,10 @@ export const API_ROUTES: readonly RouteSpec[] = [
   getModelRoute, //       GET  /models/{id}
   predictRoute, //        POST /models/{id}/predict
   similarRoute, //        POST /models/{id}/similar
+  overviewRoute, //       GET  /models/{id}/overview
+  segmentRoute, //        GET  /models/{id}/segments/{segment}
+  renameRoute, //         POST /models/{id}/segments/{segment}/name
+  membersRoute, //        GET  /models/{id}/members
+  membersCsvRoute, //     GET  /models/{id}/members.csv
   openApiRoute, //        GET  /openapi.json
 ];

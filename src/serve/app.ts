@@ -19,6 +19,8 @@ import { bearerTokenChecker } from './auth.js';
 import { toErrorResponse } from './http-errors.js';
 import { ModelRegistry, type ModelSource } from './model-registry.js';
 import { assembleOpenApi } from './openapi.js';
+import { customerView } from './customer-view.js';
+import { registerDashboardFiles } from './dashboard-files.js';
 import { parseBody } from './parse-body.js';
 import { requestLogEntry, type LogSink } from './request-log.js';
 import type { RouteContext, RouteSpec } from './route.js';
@@ -48,7 +50,12 @@ export async function createServer(models: readonly ModelSource[], options: Serv
   const o = parseOptions(serveOptionsSchema, options, 'segkit serve');
   const registry = ModelRegistry.load(models, log);
   const customers = o.customers ? await readFrame(parseSourceSpec(o.customers)) : undefined;
-  const ctx: RouteContext = { registry, limits: { maxBatch: o.maxBatch }, openApi: assembleOpenApi(API_ROUTES), startedAt: performance.now(), ...(customers ? { customers } : {}) };
+  const ctx: RouteContext = {
+    registry, limits: { maxBatch: o.maxBatch }, openApi: assembleOpenApi(API_ROUTES), startedAt: performance.now(), customerViews: new Map(),
+    ...(customers ? { customers } : {}), ...(o.value ? { valueColumn: o.value } : {}),
+  };
+  // The dashboard's overview must paint fast: score the customer table for each model now, not on the first visit.
+  if (o.dashboard && customers) for (const m of registry.list()) customerView(ctx.customerViews, m, customers, o.value);
   const app = Fastify({
     bodyLimit: o.bodyLimit,
     connectionTimeout: o.connectionTimeoutMs,
@@ -74,7 +81,7 @@ export async function createServer(models: readonly ModelSource[], options: Serv
   if (o.cors || checkToken)
     app.addHook('onRequest', (req, reply, done) => {
       if (o.cors && req.headers.origin === o.cors) reply.header('access-control-allow-origin', o.cors).header('vary', 'Origin');
-      if (req.method === 'OPTIONS' || !checkToken || specOf(req)?.auth === false) return done();
+      if (req.method === 'OPTIONS' || !checkToken || specOf(req)?.auth === false || isPublicFile(req)) return done();
       const check = checkToken(req.headers.authorization);
       if (check === 'ok') return done();
       reply.header('www-authenticate', `Bearer${check === 'wrong' ? ' error="invalid_token"' : ''}`);
@@ -96,14 +103,20 @@ export async function createServer(models: readonly ModelSource[], options: Serv
       method: spec.method,
       url: spec.path.replace(/\{(\w+)\}/g, ':$1'),
       config: { spec },
-      handler: async (req: FastifyRequest) => {
+      handler: async (req: FastifyRequest, reply: FastifyReply) => {
         const params = spec.params ? parseOptions(spec.params, req.params, `${spec.method} ${spec.path}`) : req.params;
+        const query = spec.query ? parseOptions(spec.query, req.query, `${spec.method} ${spec.path}`) : req.query;
         spec.precheck?.(req.body, ctx);
         const body = spec.body ? (spec.plainBody?.(req.body) ?? parseBody(spec.body, req.body)) : undefined;
-        return spec.handler({ params, body }, ctx);
+        const answer = await spec.handler({ params, body, query }, ctx);
+        if (spec.contentType) void reply.type(spec.contentType);
+        return answer;
       },
     });
   }
+
+  // The built dashboard at / (its files answer without a token; the API calls it makes need one).
+  if (o.dashboard) registerDashboardFiles(app, o.dashboard);
 
   // 5. One error handler; unknown routes are 404 in the same shape.
   app.setErrorHandler(async (err, req, reply) => {
@@ -140,6 +153,10 @@ export async function createServer(models: readonly ModelSource[], options: Serv
       log.flush?.();
     },
   };
+}
+
+function isPublicFile(req: FastifyRequest): boolean {
+  return (req.routeOptions?.config as { publicFile?: boolean } | undefined)?.publicFile === true;
 }
 
 function specOf(req: FastifyRequest): RouteSpec | undefined {

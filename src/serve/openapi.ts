@@ -29,19 +29,11 @@ export function assembleOpenApi(routes: readonly RouteSpec[]): Record<string, un
       tags: [r.tag],
       ...(r.auth === false ? { security: [] } : {}),
     };
-    if (r.params) {
-      const s = jsonSchema(r.params, 'input') as { properties: Record<string, { description?: string }> };
-      op.parameters = Object.entries(s.properties).map(([name, schema]) => ({
-        name,
-        in: 'path',
-        required: true,
-        ...(schema.description ? { description: schema.description } : {}),
-        schema: { ...schema, description: undefined },
-      }));
-    }
+    const parameters = [...(r.params ? parametersOf(r.params, 'path') : []), ...(r.query ? parametersOf(r.query, 'query') : [])];
+    if (parameters.length) op.parameters = parameters;
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
     op.responses = {
-      200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response) } } },
+      200: { description: 'OK', content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.response) } } },
       ...Object.fromEntries([...r.errors, 500].map((s) => [s, { $ref: `#/components/responses/E${s}` }])),
     };
     (paths[r.path] ??= {})[r.method.toLowerCase()] = op;
@@ -62,6 +54,18 @@ export function assembleOpenApi(routes: readonly RouteSpec[]): Record<string, un
     security: [{ bearer: [] }],
     paths,
   };
+}
+
+/** OpenAPI parameter objects of a zod object of path or query parameters. */
+function parametersOf(schema: z.ZodType, where: 'path' | 'query'): Record<string, unknown>[] {
+  const s = jsonSchema(schema, 'input') as { properties: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(s.properties).map(([name, p]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (s.required ?? []).includes(name),
+    ...(p.description ? { description: p.description } : {}),
+    schema: { ...p, description: undefined },
+  }));
 }
 
 /** `io: 'input'` for what clients send (defaults optional), `'output'` for what they receive. */

@@ -3,6 +3,7 @@
  * The request log (JSON lines) goes to stdout; warnings to stderr.
  * @module
  */
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { resolvePath } from '../io.js';
@@ -22,8 +23,13 @@ interface ServeFlags {
   bodyLimit: string;
   cors?: string;
   customers?: string;
+  value?: string;
+  dashboard: boolean;
   watch: boolean;
 }
+
+/** Where `npm run build` writes the dashboard (web/dist beside src/). */
+const DASHBOARD_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 export function registerServe(program: Command, io: Io, setExit: (code: number) => void): void {
   program
@@ -31,6 +37,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .summary('HTTP API over saved models (predict, model info, OpenAPI)')
     .description(
       'Serve saved models over HTTP: GET /healthz, GET /models, GET /models/{id}, POST /models/{id}/predict, GET /openapi.json.\n' +
+        'With --dashboard, the web dashboard is at / (with --customers it shows charts, members and CSV export).\n' +
         'A model id is the file name without .json, or give it as id=path. Model files are reloaded when they change;\n' +
         'a file that does not load keeps the previous model serving. Stop with Ctrl-C.',
     )
@@ -42,6 +49,8 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--body-limit <size>', 'largest request body: bytes, or with kb/mb', '10mb')
     .option('--cors <origin>', 'allow this one browser origin (CORS is off by default)')
     .option('--customers <source>', 'customer table that POST /models/{id}/similar searches (file, duckdb: or postgres://)')
+    .option('--value <column>', 'column of the customer table whose share per segment the dashboard shows (e.g. revenue)')
+    .option('--dashboard', 'serve the web dashboard at / (built by npm run build); best with --customers', false)
     .option('--no-watch', 'do not reload model files when they change')
     .action(async (models: string[], flags: ServeFlags) => {
       const token = flags.token ?? io.env.SEGKIT_TOKEN;
@@ -57,12 +66,14 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
           bodyLimit: byteSize(flags.bodyLimit),
           ...(flags.cors ? { cors: flags.cors } : {}),
           ...(flags.customers ? { customers: /^(postgres(ql)?:\/\/|duckdb:)/i.test(flags.customers) ? flags.customers : resolvePath(io, flags.customers) } : {}),
+          ...(flags.value ? { value: flags.value } : {}),
+          ...(flags.dashboard ? { dashboard: DASHBOARD_DIR } : {}),
           watch: flags.watch,
         },
         log,
       );
       const { url } = await server.listen();
-      log({ event: 'listening', url, models: server.registry.ids(), auth: token ? 'bearer' : 'none', cors: flags.cors ?? null });
+      log({ event: 'listening', url, ...(flags.dashboard ? { dashboard: `${url}/` } : {}), models: server.registry.ids(), auth: token ? 'bearer' : 'none', cors: flags.cors ?? null });
       await new Promise<void>((done) => {
         const stop = (signal: string) => {
           process.off('SIGINT', onInt).off('SIGTERM', onTerm);
