@@ -261,4 +261,13 @@ export const msg = {
   modelProbeFailed: (file: string, reason: string) => `${file} loads but cannot score a row: ${reason}`,
   notLoopbackWithoutToken: (host: string) =>
     `Serving on ${host}, which is not a loopback address, without a token: anyone who can reach it can use the API. Set --token or SEGKIT_TOKEN.`,
+  // --- self-organizing maps: cluster/som*.ts ---
+  somGridTooLarge: (rows: number, cols: number, n: number) =>
+    `The SOM grid rows=${rows} × cols=${cols} has ${rows * cols} neurons, more than the ${n} rows of the data, so some neurons could never win a row. Use a grid with rows × cols ≤ ${n}, or leave rows and cols out for the default of about 5·√n neurons.`,
+  somTooManyClusters: (k: number, neurons: number) =>
+    `nClusters=${k} is more than the ${neurons} neurons of the map; SOM segments are groups of neurons. Lower nClusters, or use a larger grid (rows, cols).`,
+  somCyclicWeights: () =>
+    `The SOM option order='cyclic' visits every row equally often, so it cannot honour row weights. Use order='random' (rows drawn in proportion to their weights) or training='batch'.`,
+  somFewHitNeurons: (hit: number, k: number) =>
+    `Only ${hit} neuron(s) of the map won a row, fewer than nClusters=${k}; the second-stage k-means weighed all neurons equally instead of by hits, so some segments may hold no customers. Lower nClusters or use a smaller grid.`,
 };
