@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { somClusterer, codebookMatrix, type SomState } from '../../src/cluster/som.js';
 import { createFitContext } from '../../src/cluster/types.js';
 import { createRng } from '../../src/math/rng.js';
@@ -12,6 +13,7 @@ import { expectClose, expectSegkitError } from '../helpers/expect.js';
 import { checkClusterer } from '../conformance/clusterer.js';
 
 const minisom = JSON.parse(readFileSync(new URL('../fixtures/som/minisom_rule.json', import.meta.url), 'utf8'));
+const kohonen = JSON.parse(readFileSync(new URL('../fixtures/som/kohonen_batch.json', import.meta.url), 'utf8'));
 
 export async function fitSom(x: number[][], opts: Record<string, unknown>, seed = 0, weights?: number[]) {
   const warnings: SegkitWarning[] = [];
@@ -23,7 +25,7 @@ export async function fitSom(x: number[][], opts: Record<string, unknown>, seed 
 
 describe('cluster/som', () => {
   for (const c of minisom.cases) {
-    const tol = c.input.training === 'online' ? 1e-12 : 1e-12;
+    const tol = 1e-12;
     it(`${c.name}: same weights as the MiniSom-rule reference after ${c.input.steps} ${c.input.training === 'online' ? 'updates' : 'epochs'} (to ${tol}), same QE, TE, U-matrix, hits`, async () => {
       const i = c.input;
       const f = await fitSom(i.x, {
@@ -38,6 +40,16 @@ describe('cluster/som', () => {
       assert.deepEqual(f.state.hits, c.expected.hits);
       const neuron = somClusterer.extraColumns!(f.state, f.data, f.labels)[0].values;
       assert.deepEqual(Array.from(neuron), c.expected.bmu);
+    });
+  }
+
+  for (const c of kohonen.cases) {
+    it(`${c.name}: same codebook and winners as R kohonen's batch SOM after ${c.input.steps} epochs (to 1e-12)`, async () => {
+      const i = c.input;
+      const f = await fitSom(i.x, { nClusters: 3, rows: i.rows, cols: i.cols, topology: 'hexagonal', sigma: i.sigma, init: i.init, epochs: i.steps });
+      // kohonen sums row by row, segkit per winner first: the same sums in another order.
+      expectClose(f.state.codebook.flat(), c.expected.codebook.flat(), { rtol: 1e-12, atol: 1e-12 });
+      assert.deepEqual(Array.from(somClusterer.extraColumns!(f.state, f.data, f.labels)[0].values), c.expected.bmu);
     });
   }
 
@@ -130,6 +142,26 @@ describe('cluster/som', () => {
     assert.equal(f.state.codebook.length, 3);
   });
 
+  it('grid: hexagonal neighbours are the 6 neurons at map distance 1, rectangular the 8 around; adjacency is symmetric', async () => {
+    const { gridNeighbours, neuronPositions, adjacent } = await import('../../src/cluster/som-grid.js');
+    for (const topology of ['hexagonal', 'rectangular'] as const) {
+      const g = { rows: 5, cols: 6, topology };
+      const { start, index } = gridNeighbours(g);
+      const p = neuronPositions(g);
+      for (let a = 0; a < 30; a++) {
+        const nb = Array.from(index.subarray(start[a], start[a + 1]));
+        for (let b = 0; b < 30; b++) {
+          const dist = Math.hypot(p.x[a] - p.x[b], p.y[a] - p.y[b]);
+          const expected = topology === 'hexagonal' ? a !== b && Math.abs(dist - 1) < 1e-9 : a !== b && dist < 1.42;
+          assert.equal(nb.includes(b), expected, `${topology} ${a}-${b}`);
+          assert.equal(adjacent(g, a, b), expected);
+        }
+      }
+      const inner = 2 * 6 + 2; // row 2, column 2
+      assert.equal(start[inner + 1] - start[inner], topology === 'hexagonal' ? 6 : 8);
+    }
+  });
+
   it('online random order uses every row ⌊T/n⌋ or ⌈T/n⌉ times', async () => {
     const { sampleOrder } = await import('../../src/cluster/som-train.js');
     const order = sampleOrder(7, 100, 'random', createRng(1));
@@ -154,6 +186,43 @@ describe('cluster/som', () => {
     assert.deepEqual(s, f.state);
     assert.equal(codebookMatrix(s).cols, 3);
     assert.equal(s.uMatrix.length, 6);
+  });
+});
+
+describe('cluster/som properties', () => {
+  const data = fc.integer({ min: 1, max: 3 }).chain((d) =>
+    fc.array(fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: d, maxLength: d }), { minLength: 4, maxLength: 40 }));
+  const setup = fc.record({
+    rows: fc.integer({ min: 1, max: 4 }), cols: fc.integer({ min: 1, max: 4 }),
+    topology: fc.constantFrom('rectangular', 'hexagonal'), neighborhood: fc.constantFrom('gaussian', 'bubble'),
+    training: fc.constantFrom('batch', 'online'), init: fc.constantFrom('pca', 'random'),
+    sigma: fc.double({ min: 0.3, max: 3, noNaN: true }), k: fc.integer({ min: 1, max: 3 }), seed: fc.integer(),
+  });
+  it('every row sits on its nearest neuron, its segment is that neuron\'s, hits count the rows, U-matrix ≥ 0, errors in range', async () => {
+    await fc.assert(
+      fc.asyncProperty(data, setup, async (x, s) => {
+        const m = s.rows * s.cols;
+        fc.pre(m <= x.length && s.k <= m);
+        const f = await fitSom(x, { nClusters: s.k, rows: s.rows, cols: s.cols, topology: s.topology, neighborhood: s.neighborhood, training: s.training, init: s.init, sigma: s.sigma, epochs: 3, iterations: 50 }, s.seed);
+        const [neuron, dist] = somClusterer.extraColumns!(f.state, f.data, f.labels);
+        const d = x[0].length;
+        for (let i = 0; i < x.length; i++) {
+          const k = neuron.values[i];
+          assert.ok(k >= 0 && k < m);
+          const sq = (j: number) => f.state.codebook[j].reduce((a, w, t) => a + (x[i][t] - w) ** 2, 0);
+          for (let j = 0; j < m; j++) assert.ok(sq(k) <= sq(j) * (1 + 1e-12) + 1e-12, `row ${i}: neuron ${k} vs ${j}`);
+          expectClose(dist.values[i], Math.sqrt(sq(k)), { rtol: 1e-9, atol: 1e-9 });
+          assert.equal(f.labels[i], f.state.neuronSegment[k]);
+        }
+        assert.equal(f.state.hits.reduce((a, b) => a + b, 0), x.length);
+        assert.ok(f.state.uMatrix.every((u) => u >= 0) && f.state.uMatrix.length === m);
+        assert.ok(f.state.quantizationError >= 0 && f.state.topographicError >= 0 && f.state.topographicError <= 1);
+        assert.ok(f.state.neuronSegment.every((g) => g >= 0 && g < s.k));
+        assert.equal(f.state.codebook.length, m);
+        assert.ok(f.state.codebook.every((w) => w.length === d && w.every(Number.isFinite)));
+      }),
+      { seed: 7, numRuns: 120 },
+    );
   });
 });
 
