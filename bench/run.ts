@@ -6,6 +6,7 @@ import { benchSelect, selectTable } from './select.bench.js';
 import { benchGmm, gmmTable } from './gmm.bench.js';
 import { benchFeatures } from './features.bench.js';
 import { benchSimilar } from './similar.bench.js';
+import { benchSom, somTable } from './som.bench.js';
 
 /** One entry per benchmark: runs it and returns its Markdown table. */
 const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
   gmm: async (q) => gmmTable(await benchGmm(q)),
   features: (q) => benchFeatures(q),
   similar: (q) => benchSimilar(q),
+  som: async (q) => somTable(await benchSom(q)),
 };
 
 const [what = 'kmeans', ...rest] = process.argv.slice(2);

@@ -15,7 +15,9 @@
  */
 import type { Matrix } from '../math/matrix.js';
 import { sqDist } from '../math/distance.js';
-import { nearestCenter } from './nearest-center.js';
+import { createRunner } from './kernel-runner.js';
+import { chunkCount } from './kmeans-kernels.js';
+import { sharedF64, sharedI32 } from '../math/pool.js';
 import { neuronPositions, type SomGrid } from './som-grid.js';
 import { weightedDraw } from './som-init.js';
 import type { Rng } from '../math/rng.js';
@@ -118,28 +120,38 @@ export function trainOnline(x: Matrix, codebook: Float64Array, order: Int32Array
 
 /**
  * Batch training for `epochs` epochs; updates `codebook` in place. Row weights scale each row's
- * pull. A neuron whose neighbourhood holds no row keeps its vector (as kohonen).
+ * pull. A neuron whose neighbourhood holds no row keeps its vector (as kohonen). The winner search
+ * and the per-winner sums are k-means' kernels (kmeans-kernels.ts, on the worker pool for large
+ * shared data, bit-identical either way) with Hamerly's bounds carried across epochs by each
+ * neuron's shift, so rows whose winner cannot have changed are not searched again.
  */
-export function trainBatch(x: Matrix, codebook: Float64Array, epochs: number, p: SomTrainParams, weights?: Float64Array): void {
+export async function trainBatch(x: Matrix, codebook: Float64Array, epochs: number, p: SomTrainParams, weights?: Float64Array): Promise<void> {
   const { grid: g } = p;
-  const n = x.rows, d = x.cols, m = g.rows * g.cols, xd = x.data;
-  const cb: Matrix = { rows: m, cols: d, data: codebook };
-  const bmu = new Int32Array(n);
-  const sums = new Float64Array(m * d), mass = new Float64Array(m);
+  const n = x.rows, d = x.cols, m = g.rows * g.cols;
+  const runner = createRunner(x.data, n, d, m);
+  const w = weights ? (weights.buffer instanceof SharedArrayBuffer ? weights : sharedF64(n, weights)) : null;
+  const centers = sharedF64(m * d, codebook);
+  const labels = sharedI32(n).fill(-1);
+  const upper = sharedF64(n).fill(Infinity), lower = sharedF64(n), half = sharedF64(m);
+  const partial = sharedF64(chunkCount(n) * (m * d + m));
+  const sums = new Float64Array(m * d), mass = new Float64Array(m), shift = new Float64Array(m);
   const num = new Float64Array(d);
   const nb = new Neighbourhood(g, p.neighborhood);
   const hk = new Float64Array(m);
   // h(k, j) for all pairs, one winner j at a time (separable factors), stored column j.
   const H = new Float64Array(m * m);
   for (let e = 0; e < epochs; e++) {
-    if (p.stop?.(e, epochs)) return;
-    nearestCenter(x, cb, bmu);
+    if (p.stop?.(e, epochs)) break;
+    halfGaps(centers, m, d, half);
+    await runner.run('assign', { x: x.data, d, k: m, n, centers, half, labels, upper, lower, plain: false }, n);
+    await runner.run('accumulate', { x: x.data, d, k: m, n, labels, w, out: partial }, n);
     sums.fill(0);
     mass.fill(0);
-    for (let i = 0; i < n; i++) {
-      const w = weights ? weights[i] : 1, o = bmu[i] * d;
-      mass[bmu[i]] += w;
-      for (let j = 0; j < d; j++) sums[o + j] += w * xd[i * d + j];
+    const stride = m * d + m;
+    for (let c = 0, chunks = chunkCount(n); c < chunks; c++) {
+      const base = c * stride;
+      for (let t = 0; t < m * d; t++) sums[t] += partial[base + t];
+      for (let t = 0; t < m; t++) mass[t] += partial[base + m * d + t];
     }
     const sigma = asymptoticDecay(p.sigma, e, epochs);
     for (let j = 0; j < m; j++) {
@@ -158,8 +170,37 @@ export function trainBatch(x: Matrix, codebook: Float64Array, epochs: number, p:
         den += h * mass[j];
         for (let t = 0; t < d; t++) num[t] += h * sums[j * d + t];
       }
-      if (den > 0) for (let t = 0; t < d; t++) codebook[k * d + t] = num[t] / den;
+      const o = k * d;
+      if (den > 0) for (let t = 0; t < d; t++) codebook[o + t] = num[t] / den;
+      shift[k] = Math.sqrt(sqDist(codebook, o, centers, o, d));
     }
+    centers.set(codebook);
+    loosenBounds(labels, upper, lower, shift);
+  }
+}
+
+/** half[c] = half the distance from neuron c's vector to the nearest other one (Hamerly's s(c)/2). */
+function halfGaps(centers: Float64Array, m: number, d: number, half: Float64Array): void {
+  half.fill(Infinity);
+  for (let a = 0; a < m; a++)
+    for (let b = a + 1; b < m; b++) {
+      const gap = 0.5 * Math.sqrt(sqDist(centers, a * d, centers, b * d, d));
+      if (gap < half[a]) half[a] = gap;
+      if (gap < half[b]) half[b] = gap;
+    }
+}
+
+/** Hamerly's bound update after the vectors moved by `shift` (with lloyd.ts's rounding slack). */
+function loosenBounds(labels: Int32Array, upper: Float64Array, lower: Float64Array, shift: Float64Array): void {
+  let m1 = 0, m2 = 0, arg = -1;
+  for (let c = 0; c < shift.length; c++) {
+    if (shift[c] > m1) (m2 = m1), (m1 = shift[c]), (arg = c);
+    else if (shift[c] > m2) m2 = shift[c];
+  }
+  for (let i = 0; i < labels.length; i++) {
+    const a = labels[i];
+    upper[i] = (upper[i] + shift[a]) * (1 + 1e-12);
+    lower[i] = (lower[i] - (a === arg ? m2 : m1)) * (1 - 1e-12);
   }
 }
 

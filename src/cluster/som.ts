@@ -158,7 +158,7 @@ async function fitSom(data: Dataset, o: SomParams, ctx: FitContext): Promise<Fit
     trainOnline(x, codebook, sampleOrder(n, nIter, o.order, ctx.rng.fork(1), data.weights), params);
   } else {
     nIter = o.epochs;
-    trainBatch(x, codebook, nIter, params, data.weights);
+    await trainBatch(x, codebook, nIter, params, data.weights);
   }
   if (ctx.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('SOM training'));
 
