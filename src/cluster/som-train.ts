@@ -121,9 +121,9 @@ export function trainOnline(x: Matrix, codebook: Float64Array, order: Int32Array
 /**
  * Batch training for `epochs` epochs; updates `codebook` in place. Row weights scale each row's
  * pull. A neuron whose neighbourhood holds no row keeps its vector (as kohonen). The winner search
- * and the per-winner sums are k-means' kernels (kmeans-kernels.ts, on the worker pool for large
- * shared data, bit-identical either way) with Hamerly's bounds carried across epochs by each
- * neuron's shift, so rows whose winner cannot have changed are not searched again.
+ * and the per-winner sums are k-means' kernels (kmeans-kernels.ts: on the worker pool for large
+ * shared data, bit-identical either way). Hamerly's bounds are not used: every neuron moves each
+ * epoch, and carried across epochs they pruned nothing on the benchmark (bench/RESULTS.md).
  */
 export async function trainBatch(x: Matrix, codebook: Float64Array, epochs: number, p: SomTrainParams, weights?: Float64Array): Promise<void> {
   const { grid: g } = p;
@@ -132,9 +132,10 @@ export async function trainBatch(x: Matrix, codebook: Float64Array, epochs: numb
   const w = weights ? (weights.buffer instanceof SharedArrayBuffer ? weights : sharedF64(n, weights)) : null;
   const centers = sharedF64(m * d, codebook);
   const labels = sharedI32(n).fill(-1);
-  const upper = sharedF64(n).fill(Infinity), lower = sharedF64(n), half = sharedF64(m);
+  // The kernel also writes the distances to the best and second-best neuron (unused here).
+  const upper = sharedF64(n), lower = sharedF64(n), half = sharedF64(m);
   const partial = sharedF64(chunkCount(n) * (m * d + m));
-  const sums = new Float64Array(m * d), mass = new Float64Array(m), shift = new Float64Array(m);
+  const sums = new Float64Array(m * d), mass = new Float64Array(m);
   const num = new Float64Array(d);
   const nb = new Neighbourhood(g, p.neighborhood);
   const hk = new Float64Array(m);
@@ -142,8 +143,7 @@ export async function trainBatch(x: Matrix, codebook: Float64Array, epochs: numb
   const H = new Float64Array(m * m);
   for (let e = 0; e < epochs; e++) {
     if (p.stop?.(e, epochs)) break;
-    halfGaps(centers, m, d, half);
-    await runner.run('assign', { x: x.data, d, k: m, n, centers, half, labels, upper, lower, plain: false }, n);
+    await runner.run('assign', { x: x.data, d, k: m, n, centers, half, labels, upper, lower, plain: true }, n);
     await runner.run('accumulate', { x: x.data, d, k: m, n, labels, w, out: partial }, n);
     sums.fill(0);
     mass.fill(0);
@@ -172,35 +172,8 @@ export async function trainBatch(x: Matrix, codebook: Float64Array, epochs: numb
       }
       const o = k * d;
       if (den > 0) for (let t = 0; t < d; t++) codebook[o + t] = num[t] / den;
-      shift[k] = Math.sqrt(sqDist(codebook, o, centers, o, d));
     }
     centers.set(codebook);
-    loosenBounds(labels, upper, lower, shift);
-  }
-}
-
-/** half[c] = half the distance from neuron c's vector to the nearest other one (Hamerly's s(c)/2). */
-function halfGaps(centers: Float64Array, m: number, d: number, half: Float64Array): void {
-  half.fill(Infinity);
-  for (let a = 0; a < m; a++)
-    for (let b = a + 1; b < m; b++) {
-      const gap = 0.5 * Math.sqrt(sqDist(centers, a * d, centers, b * d, d));
-      if (gap < half[a]) half[a] = gap;
-      if (gap < half[b]) half[b] = gap;
-    }
-}
-
-/** Hamerly's bound update after the vectors moved by `shift` (with lloyd.ts's rounding slack). */
-function loosenBounds(labels: Int32Array, upper: Float64Array, lower: Float64Array, shift: Float64Array): void {
-  let m1 = 0, m2 = 0, arg = -1;
-  for (let c = 0; c < shift.length; c++) {
-    if (shift[c] > m1) (m2 = m1), (m1 = shift[c]), (arg = c);
-    else if (shift[c] > m2) m2 = shift[c];
-  }
-  for (let i = 0; i < labels.length; i++) {
-    const a = labels[i];
-    upper[i] = (upper[i] + shift[a]) * (1 + 1e-12);
-    lower[i] = (lower[i] - (a === arg ? m2 : m1)) * (1 - 1e-12);
   }
 }
 

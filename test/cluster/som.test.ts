@@ -179,6 +179,19 @@ describe('cluster/som', () => {
     assert.deepEqual(a.state.hits, b.state.hits);
   });
 
+  it('batch training on the worker pool (shared data) gives bit-identical results to the main thread', async () => {
+    const rng = createRng(5);
+    const n = 3000, d = 4; // n·d·neurons = 2.4M multiply-adds per pass: above the pool threshold
+    const plain = Float64Array.from({ length: n * d }, () => rng.normal());
+    const shared = new Float64Array(new SharedArrayBuffer(n * d * 8));
+    shared.set(plain);
+    const o = parseOptions(somClusterer.schema, { nClusters: 4, rows: 20, cols: 10, epochs: 3 }, 'som');
+    const fitOn = (data: Float64Array) => somClusterer.fit(datasetFromMatrix({ rows: n, cols: d, data }), o, createFitContext(createRng(1), []));
+    const [a, b] = [await fitOn(plain), await fitOn(shared)];
+    assert.deepEqual(a.state.codebook, b.state.codebook);
+    assert.deepEqual(Array.from(a.labels), Array.from(b.labels));
+  });
+
   it('keeps component planes in the codebook columns and the state JSON-plain', async () => {
     const x = Array.from({ length: 30 }, (_, i) => [i % 5, Math.floor(i / 5), (i * 3) % 7]);
     const f = await fitSom(x, { nClusters: 2, rows: 2, cols: 3 });
