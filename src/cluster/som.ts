@@ -34,7 +34,10 @@ export const somOptionsSchema = z
     cols: z.number().int().min(1).optional().describe('Map columns. Default: see rows.'),
     topology: z.enum(['rectangular', 'hexagonal']).default('rectangular').describe("'rectangular' (8 grid neighbours) or 'hexagonal' (6; even rows shifted by ½, as R kohonen). Default: 'rectangular' (as MiniSom)."),
     neighborhood: z.enum(['gaussian', 'bubble']).default('gaussian').describe("Neighbourhood function on the map: 'gaussian' exp(−d²/2σ²) or 'bubble' (1 inside the box |Δx|, |Δy| < σ, else 0), as MiniSom. Default: 'gaussian'."),
-    sigma: z.number().positive().default(1).describe("Initial neighbourhood radius σ in grid steps; decays as σ/(1 + t/(T/2)) (MiniSom's asymptotic_decay). Default: 1 (as MiniSom); with init 'random' a larger σ (about max(rows, cols)/2) orders the map better."),
+    sigma: z
+      .union([z.literal('auto'), z.number().positive()])
+      .default('auto')
+      .describe("Initial neighbourhood radius σ in grid steps; decays as σ/(1 + t/(T/2)) (MiniSom's asymptotic_decay). Default: 'auto' = max(1, ⌈max(rows, cols)/8⌉), or ⌈max(rows, cols)/4⌉ with init 'random' (SOM Toolbox's som_train_struct). MiniSom's default is 1, which on the default grid leaves the map badly ordered (topographic error 0.47 vs 0.04 on the telco sample)."),
     learningRate: z.number().positive().default(0.5).describe('Initial learning rate η of online training; decays as η/(1 + t/(T/2)). Default: 0.5 (as MiniSom). Batch training has none.'),
     init: z
       .union([z.enum(['pca', 'random']), z.array(z.array(z.number()))])
@@ -146,7 +149,7 @@ async function fitSom(data: Dataset, o: SomParams, ctx: FitContext): Promise<Fit
     : o.init === 'pca' ? pcaCodebook(x, grid, data.weights) : randomCodebook(x, grid, ctx.rng.fork(0), data.weights);
 
   const params: SomTrainParams = {
-    grid, neighborhood: o.neighborhood, sigma: o.sigma, learningRate: o.learningRate,
+    grid, neighborhood: o.neighborhood, sigma: o.sigma === 'auto' ? autoSigma(grid, o.init) : o.sigma, learningRate: o.learningRate,
     stop: (done, total) => {
       ctx.onProgress?.({ step: `SOM ${o.training} training`, done, total });
       return ctx.signal?.aborted === true;
@@ -188,6 +191,11 @@ function resolveGrid(x: Matrix, o: SomParams, weights?: Float64Array): SomGrid {
   const units = Math.max(1, Math.min(x.rows, Math.ceil(5 * Math.sqrt(x.rows))));
   const other = (side: number) => Math.max(1, Math.round(units / side));
   return o.rows !== undefined ? { rows: o.rows, cols: other(o.rows), topology } : { rows: other(o.cols!), cols: o.cols!, topology };
+}
+
+/** SOM Toolbox's initial radius (som_train_struct): an eighth of the longer side after a linear (PCA) init, a quarter after a random one. */
+function autoSigma(g: SomGrid, init: SomParams['init']): number {
+  return Math.max(1, Math.ceil(Math.max(g.rows, g.cols) / (init === 'random' ? 4 : 8)));
 }
 
 function explicitCodebook(init: number[][], m: number, d: number): Float64Array {

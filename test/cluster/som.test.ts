@@ -116,7 +116,7 @@ describe('cluster/som', () => {
     assert.equal(f.diagnostics.neurons, 9);
   });
 
-  it('default grid: about 5·√n neurons shaped by the ratio of the two largest spreads (som_topol_struct)', async () => {
+  it('default grid: about 5·√n neurons shaped by the ratio of the two largest spreads (som_topol_struct); default σ from the longer side', async () => {
     // 400 rows → 100 neurons; spreads 3:1 → cols = round(√(100/3)) = 6, rows = round(100/6) = 17.
     const rng = createRng(3);
     const x = Array.from({ length: 400 }, () => [3 * rng.normal(), rng.normal()]);
@@ -129,6 +129,11 @@ describe('cluster/som', () => {
     // One side given: the other from the same 100 neurons.
     const r = await fitSom(x, { nClusters: 4, epochs: 1, rows: 8 });
     assert.deepEqual([r.state.rows, r.state.cols], [8, 13]);
+    // sigma 'auto': ⌈17/8⌉ = 3 after PCA init, ⌈17/4⌉ = 5 after random init (SOM Toolbox).
+    assert.deepEqual(f.state.codebook, (await fitSom(x, { nClusters: 4, epochs: 2, sigma: 3 })).state.codebook);
+    assert.notDeepEqual(f.state.codebook, (await fitSom(x, { nClusters: 4, epochs: 2, sigma: 1 })).state.codebook);
+    const rand = await fitSom(x, { nClusters: 4, epochs: 2, init: 'random' }, 4);
+    assert.deepEqual(rand.state.codebook, (await fitSom(x, { nClusters: 4, epochs: 2, init: 'random', sigma: 5 }, 4)).state.codebook);
   });
 
   it("pca init spans mean ± one standard deviation of the first component along the longer side", async () => {
