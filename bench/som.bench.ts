@@ -6,8 +6,8 @@
  * starting from the first 100 rows for every peer.
  * - online, 20,000 updates: segkit and the NumPy loop run the same rule (σ 1, η 0.5, rows in cyclic
  *   order), so their codebooks agree; kohonen runs its own schedule (one epoch = 20,000 updates).
- * - batch, 10 epochs: segkit's and kohonen's batch maps (their own radius schedules).
- * - segkit with its defaults (about 5·√n = 708 neurons, PCA init, batch, 20 epochs).
+ * - batch, 10 epochs: segkit's (σ 1) and kohonen's batch maps (their own radius schedules).
+ * - segkit with its defaults (about 5·√n neurons, shaped 36 × 20 here, PCA init, σ 'auto', batch, 20 epochs).
  * segkit's time is the whole fit (training, quality measures, U-matrix, k-means on the codebook);
  * the training kernel alone is shown beside it. QE = mean distance of a row to its best neuron.
  * Usage: npm run bench -- som [--quick]
@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { blobsFile, readMatrix, type BenchData } from './data-gen.js';
 
-interface Run { seconds: number; trainSeconds?: number; qe: number; maxRssMb: number; neurons?: number }
+interface Run { seconds: number; cpuSeconds: number; trainSeconds?: number; qe: number; maxRssMb: number; neurons?: number }
 interface Row { setup: string; peer: string; run: Run | null }
 
 const GRID = 10;
@@ -50,17 +50,19 @@ export async function benchSom(quick: boolean): Promise<Row[]> {
   return rows;
 }
 
-/** Markdown table; ratio = peer time ÷ segkit time (whole fit) for the same setup. */
+/** Markdown table; ratios = peer time ÷ segkit time (whole fit) for the same setup, wall clock and CPU. */
 export function somTable(rows: Row[]): string {
-  const out = ['| setup | peer | time (s) | segkit training only (s) | QE | peer time ÷ segkit time | peak RSS (MB) |', '|---|---|---:|---:|---:|---:|---:|'];
+  const out = ['| setup | peer | wall (s) | CPU (s) | segkit training only, wall (s) | QE | peer ÷ segkit, wall | peer ÷ segkit, CPU | peak RSS (MB) |', '|---|---|---:|---:|---:|---:|---:|---:|---:|'];
   for (const r of rows) {
     if (!r.run) {
-      out.push(`| ${r.setup} | ${r.peer} | failed | | | | |`);
+      out.push(`| ${r.setup} | ${r.peer} | failed | | | | | | |`);
       continue;
     }
     const ours = rows.find((x) => x.setup === r.setup && x.peer.startsWith('segkit'))?.run;
-    const ratio = ours && !r.peer.startsWith('segkit') ? `${(r.run.seconds / ours.seconds).toFixed(1)}×` : '';
-    out.push(`| ${r.setup}${r.run.neurons ? ` (${r.run.neurons} neurons)` : ''} | ${r.peer} | ${r.run.seconds.toFixed(3)} | ${r.run.trainSeconds?.toFixed(3) ?? ''} | ${r.run.qe.toPrecision(8)} | ${ratio} | ${r.run.maxRssMb.toFixed(0)} |`);
+    const peer = ours && !r.peer.startsWith('segkit');
+    const ratio = peer ? `${(r.run.seconds / ours.seconds).toFixed(1)}×` : '';
+    const cpuRatio = peer ? `${(r.run.cpuSeconds / ours.cpuSeconds).toFixed(1)}×` : '';
+    out.push(`| ${r.setup}${r.run.neurons ? ` (${r.run.neurons} neurons)` : ''} | ${r.peer} | ${r.run.seconds.toFixed(3)} | ${r.run.cpuSeconds.toFixed(3)} | ${r.run.trainSeconds?.toFixed(3) ?? ''} | ${r.run.qe.toPrecision(8)} | ${ratio} | ${cpuRatio} | ${r.run.maxRssMb.toFixed(0)} |`);
   }
   return out.join('\n') + '\n';
 }
@@ -75,19 +77,22 @@ async function child(b: BenchData, setup: string): Promise<void> {
   const m = GRID * GRID, d = x.cols;
   const firstRows = Array.from({ length: m }, (_, k) => Array.from(x.data.subarray(k * d, k * d + d)));
   const opts: Record<string, unknown> =
-    setup === 'online' ? { nClusters: 8, rows: GRID, cols: GRID, init: firstRows, training: 'online', iterations: 20_000, order: 'cyclic' }
-    : setup === 'batch' ? { nClusters: 8, rows: GRID, cols: GRID, init: firstRows, training: 'batch', epochs: 10 }
+    setup === 'online' ? { nClusters: 8, rows: GRID, cols: GRID, init: firstRows, training: 'online', iterations: 20_000, order: 'cyclic', sigma: 1, learningRate: 0.5 }
+    : setup === 'batch' ? { nClusters: 8, rows: GRID, cols: GRID, init: firstRows, training: 'batch', epochs: 10, sigma: 1 }
     : { nClusters: 8 };
   const params = somClusterer.schema.parse(opts);
   const data = { numeric: x, featureNames: Array.from({ length: d }, (_, j) => `x${j}`) };
   const warm = { ...data, numeric: { rows: 2000, cols: d, data: x.data.subarray(0, 2000 * d) } };
   await somClusterer.fit(warm, somClusterer.schema.parse({ ...opts, ...(setup === 'defaults' ? {} : { iterations: 2000 }) }), createFitContext(createRng(9), []));
-  const times: number[] = [], train: number[] = [];
+  const times: number[] = [], cpu: number[] = [], train: number[] = [];
   let last: any;
   for (let r = 0; r < 3; r++) {
     let t = performance.now();
+    const c = process.cpuUsage();
     last = await somClusterer.fit(data, params, createFitContext(createRng(r + 1), []));
     times.push((performance.now() - t) / 1000);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1e6);
     if (setup !== 'defaults') {
       const cb = Float64Array.from(firstRows.flat());
       const p = { grid: { rows: GRID, cols: GRID, topology: 'rectangular' as const }, neighborhood: 'gaussian' as const, sigma: 1, learningRate: 0.5 };
@@ -99,7 +104,7 @@ async function child(b: BenchData, setup: string): Promise<void> {
   }
   const med = (a: number[]) => [...a].sort((p, q) => p - q)[1];
   console.log(JSON.stringify({
-    seconds: med(times), ...(train.length ? { trainSeconds: med(train) } : {}), qe: last.diagnostics.quantizationError,
+    seconds: med(times), cpuSeconds: med(cpu), ...(train.length ? { trainSeconds: med(train) } : {}), qe: last.diagnostics.quantizationError,
     neurons: setup === 'defaults' ? last.diagnostics.neurons : undefined, maxRssMb: process.resourceUsage().maxRSS / 1024,
   }));
 }

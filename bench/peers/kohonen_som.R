@@ -11,13 +11,14 @@ mode <- a[6]; rlen <- as.integer(a[7]); reps <- as.integer(a[8])
 X <- matrix(readBin(a[1], "double", n * p, endian = "little"), n, p, byrow = TRUE)
 init <- X[seq_len(gr * gc), , drop = FALSE]
 grid <- somgrid(xdim = gc, ydim = gr, topo = "rectangular", neighbourhood.fct = "gaussian")
-times <- numeric(reps)
+times <- numeric(reps); cpu <- numeric(reps)
 for (r in seq_len(reps)) {
   set.seed(r)
-  t <- proc.time()[["elapsed"]]
+  t <- proc.time()
   fit <- som(X, grid = grid, rlen = rlen, mode = mode, init = init, keep.data = TRUE)
-  times[r] <- proc.time()[["elapsed"]] - t
+  u <- proc.time() - t
+  times[r] <- u[["elapsed"]]; cpu[r] <- u[["user.self"]] + u[["sys.self"]]
 }
 qe <- mean(fit$distances^0.5) # kohonen's distances are squared Euclidean (sumofsquares)
 hwm <- as.numeric(gsub("[^0-9]", "", grep("VmHWM", readLines("/proc/self/status"), value = TRUE))) / 1024
-cat(toJSON(list(seconds = median(times), qe = qe, updates = if (mode == "online") rlen * n else NA, maxRssMb = hwm), auto_unbox = TRUE, digits = NA), "\n")
+cat(toJSON(list(seconds = median(times), cpuSeconds = median(cpu), qe = qe, updates = if (mode == "online") rlen * n else NA, maxRssMb = hwm), auto_unbox = TRUE, digits = NA), "\n")
