@@ -136,11 +136,8 @@ export async function trainBatch(x: Matrix, codebook: Float64Array, epochs: numb
   const upper = sharedF64(n), lower = sharedF64(n), half = sharedF64(m);
   const partial = sharedF64(chunkCount(n) * (m * d + m));
   const sums = new Float64Array(m * d), mass = new Float64Array(m);
-  const num = new Float64Array(d);
+  const num = new Float64Array(m * d), den = new Float64Array(m);
   const nb = new Neighbourhood(g, p.neighborhood);
-  const hk = new Float64Array(m);
-  // h(k, j) for all pairs, one winner j at a time (separable factors), stored column j.
-  const H = new Float64Array(m * m);
   for (let e = 0; e < epochs; e++) {
     if (p.stop?.(e, epochs)) break;
     await runner.run('assign', { x: x.data, d, k: m, n, centers, half, labels, upper, lower, plain: true }, n);
@@ -153,34 +150,30 @@ export async function trainBatch(x: Matrix, codebook: Float64Array, epochs: numb
       for (let t = 0; t < m * d; t++) sums[t] += partial[base + t];
       for (let t = 0; t < m; t++) mass[t] += partial[base + m * d + t];
     }
+    // Each neuron k becomes Σ_j h(k, j)·sums_j / Σ_j h(k, j)·mass_j over the winners j, one winner at
+    // a time (its neighbourhood from the separable factors): O(M²·d), no M × M matrix.
     const sigma = asymptoticDecay(p.sigma, e, epochs);
+    num.fill(0);
+    den.fill(0);
     for (let j = 0; j < m; j++) {
       if (mass[j] === 0) continue;
       nb.set(j, sigma);
-      fillH(nb, g, hk);
-      for (let k = 0; k < m; k++) H[k * m + j] = hk[k];
-    }
-    for (let k = 0; k < m; k++) {
-      num.fill(0);
-      let den = 0;
-      for (let j = 0; j < m; j++) {
-        if (mass[j] === 0) continue;
-        const h = H[k * m + j];
-        if (h === 0) continue;
-        den += h * mass[j];
-        for (let t = 0; t < d; t++) num[t] += h * sums[j * d + t];
+      const { rowF, colF } = nb;
+      for (let r = 0; r < g.rows; r++) {
+        const fr = rowF[r];
+        if (fr === 0) continue;
+        const cOff = (r & 1) * g.cols;
+        for (let c = 0; c < g.cols; c++) {
+          const h = colF[cOff + c] * fr;
+          if (h === 0) continue;
+          const k = r * g.cols + c;
+          den[k] += h * mass[j];
+          for (let t = 0; t < d; t++) num[k * d + t] += h * sums[j * d + t];
+        }
       }
-      const o = k * d;
-      if (den > 0) for (let t = 0; t < d; t++) codebook[o + t] = num[t] / den;
     }
+    for (let k = 0; k < m; k++) if (den[k] > 0) for (let t = 0; t < d; t++) codebook[k * d + t] = num[k * d + t] / den[k];
     centers.set(codebook);
-  }
-}
-
-function fillH(nb: Neighbourhood, g: SomGrid, out: Float64Array): void {
-  for (let r = 0; r < g.rows; r++) {
-    const cOff = (r & 1) * g.cols;
-    for (let c = 0; c < g.cols; c++) out[r * g.cols + c] = nb.colF[cOff + c] * nb.rowF[r];
   }
 }
 

@@ -92,6 +92,14 @@ describe('cluster/som', () => {
     assert.equal((await expectSegkitError(() => fitSom(x, { nClusters: 2, rows: 2, cols: 2, training: 'online', order: 'cyclic' }, 0, w), 'E_OPTION')).where.field, 'order');
   });
 
+  it('warns and weighs neurons equally when fewer neurons won rows than there are segments', async () => {
+    const x = [[0, 0], [0, 0], [0, 0], [5, 5], [5, 5], [5, 5]];
+    const f = await fitSom(x, { nClusters: 3, rows: 2, cols: 2, epochs: 2 });
+    assert.ok(f.warnings.some((w) => w.code === 'W_FALLBACK' && /Only 2 neuron\(s\) of the map won a row, fewer than nClusters=3/.test(w.message)));
+    assert.equal(new Set(f.state.neuronSegment).size, 3);
+    assert.deepEqual(Array.from(f.labels.slice(0, 3)), [f.labels[0], f.labels[0], f.labels[0]]);
+  });
+
   it('is deterministic given the seed (online, random order and random init) and depends on it', async () => {
     const x = Array.from({ length: 80 }, (_, i) => [Math.sin(i), Math.cos(3 * i), (i % 7) / 7]);
     const o = { nClusters: 3, rows: 4, cols: 4, training: 'online', init: 'random', iterations: 500 };
