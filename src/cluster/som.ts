@@ -37,7 +37,7 @@ export const somOptionsSchema = z
     sigma: z
       .union([z.literal('auto'), z.number().positive()])
       .default('auto')
-      .describe("Initial neighbourhood radius σ in grid steps; decays as σ/(1 + t/(T/2)) (MiniSom's asymptotic_decay). Default: 'auto' = max(1, ⌈max(rows, cols)/8⌉), or ⌈max(rows, cols)/4⌉ with init 'random' (SOM Toolbox's som_train_struct). MiniSom's default is 1, which on the default grid leaves the map badly ordered (topographic error 0.47 vs 0.04 on the telco sample)."),
+      .describe("Initial neighbourhood radius σ in grid steps; decays as σ/(1 + t/(T/2)) over the T updates (online) or epochs (batch) (MiniSom's asymptotic_decay). Default: 'auto' = max(1, ⌈max(rows, cols)/8⌉), or ⌈max(rows, cols)/4⌉ with init 'random' (SOM Toolbox's som_train_struct). MiniSom's default is 1, which on the default grid leaves the map badly ordered (topographic error 0.47 vs 0.04 on the telco sample)."),
     learningRate: z.number().positive().default(0.5).describe('Initial learning rate η of online training; decays as η/(1 + t/(T/2)). Default: 0.5 (as MiniSom). Batch training has none.'),
     init: z
       .union([z.enum(['pca', 'random']), z.array(z.array(z.number()))])
