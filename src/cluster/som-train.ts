@@ -120,10 +120,11 @@ export function trainOnline(x: Matrix, codebook: Float64Array, order: Int32Array
 
 /**
  * Batch training for `epochs` epochs; updates `codebook` in place. Row weights scale each row's
- * pull. A neuron whose neighbourhood holds no row keeps its vector (as kohonen). The winner search
- * and the per-winner sums are k-means' kernels (kmeans-kernels.ts: on the worker pool for large
- * shared data, bit-identical either way). Hamerly's bounds are not used: every neuron moves each
- * epoch, and carried across epochs they pruned nothing on the benchmark (bench/RESULTS.md).
+ * pull. A neuron whose neighbourhood holds no row keeps its vector (as kohonen). The per-winner
+ * sums, and the first epoch's winner search, are k-means' kernels (kmeans-kernels.ts: on the
+ * worker pool for large shared data, bit-identical either way); later epochs search from each
+ * row's previous winner ({@link NearPrevious}). Hamerly's bounds carried across epochs pruned
+ * nothing: every neuron moves each epoch (bench/RESULTS.md).
  */
 export async function trainBatch(x: Matrix, codebook: Float64Array, epochs: number, p: SomTrainParams, weights?: Float64Array): Promise<void> {
   const { grid: g } = p;
@@ -138,9 +139,11 @@ export async function trainBatch(x: Matrix, codebook: Float64Array, epochs: numb
   const sums = new Float64Array(m * d), mass = new Float64Array(m);
   const num = new Float64Array(m * d), den = new Float64Array(m);
   const nb = new Neighbourhood(g, p.neighborhood);
+  const near = m <= NEAR_MAX_NEURONS ? new NearPrevious(m, d) : null;
   for (let e = 0; e < epochs; e++) {
     if (p.stop?.(e, epochs)) break;
-    await runner.run('assign', { x: x.data, d, k: m, n, centers, half, labels, upper, lower, plain: true }, n);
+    if (e > 0 && near) near.update(x, codebook, labels);
+    else await runner.run('assign', { x: x.data, d, k: m, n, centers, half, labels, upper, lower, plain: true }, n);
     await runner.run('accumulate', { x: x.data, d, k: m, n, labels, w, out: partial }, n);
     sums.fill(0);
     mass.fill(0);
@@ -192,4 +195,45 @@ export function sampleOrder(n: number, T: number, kind: 'random' | 'cyclic', rng
   }
   for (let t = 0; t < T; t++) order[t] = t % n;
   return kind === 'random' ? rng.shuffle(order) : order;
+}
+
+/** Above this many neurons the M × M table of {@link NearPrevious} (8 bytes per pair) is not built. */
+const NEAR_MAX_NEURONS = 2048;
+
+/**
+ * Exact winners from the previous epoch's: for a row whose previous winner b is at distance r, a
+ * neuron k can only be nearer than the best so far (distance ρ) if D(b, k) < r + ρ (triangle
+ * inequality; Elkan 2003, lemma 1), so most neurons are ruled out by one comparison with the
+ * table D of distances between the neurons' vectors instead of a distance to the row. A trained
+ * map keeps each row near its old winner, which keeps r + ρ small. Ties go to the lowest index, as
+ * in the full search.
+ */
+class NearPrevious {
+  private readonly gap: Float64Array;
+  constructor(private readonly m: number, private readonly d: number) {
+    this.gap = new Float64Array(m * m);
+  }
+  /** Replaces each row's previous winner in `bmu` by its winner on `codebook`. */
+  update(x: Matrix, codebook: Float64Array, bmu: Int32Array): void {
+    const { m, d, gap } = this;
+    for (let a = 0; a < m; a++)
+      for (let b = a + 1; b < m; b++) gap[a * m + b] = gap[b * m + a] = Math.sqrt(sqDist(codebook, a * d, codebook, b * d, d));
+    const xd = x.data;
+    for (let i = 0; i < x.rows; i++) {
+      const b = bmu[i], xo = i * d, base = b * m;
+      let best = sqDist(xd, xo, codebook, b * d, d), win = b;
+      const r = Math.sqrt(best);
+      // Slack for the rounding of the square roots, so that no possible winner is ruled out.
+      let bound = 2 * r * (1 + 1e-12);
+      for (let k = 0; k < m; k++) {
+        if (gap[base + k] > bound || k === b) continue;
+        const s = sqDist(xd, xo, codebook, k * d, d);
+        if (s < best || (s === best && k < win)) {
+          (best = s), (win = k);
+          bound = (r + Math.sqrt(s)) * (1 + 1e-12);
+        }
+      }
+      bmu[i] = win;
+    }
+  }
 }
