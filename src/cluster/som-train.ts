@@ -208,7 +208,7 @@ const NEAR_MAX_NEURONS = 2048;
  * map keeps each row near its old winner, which keeps r + ρ small. Ties go to the lowest index, as
  * in the full search.
  */
-class NearPrevious {
+export class NearPrevious {
   private readonly gap: Float64Array;
   constructor(private readonly m: number, private readonly d: number) {
     this.gap = new Float64Array(m * m);

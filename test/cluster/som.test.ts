@@ -225,6 +225,27 @@ describe('cluster/som properties', () => {
     training: fc.constantFrom('batch', 'online'), init: fc.constantFrom('pca', 'random'),
     sigma: fc.double({ min: 0.3, max: 3, noNaN: true }), k: fc.integer({ min: 1, max: 3 }), seed: fc.integer(),
   });
+  it('the batch winner search from previous winners finds exactly the nearest neuron (lowest index on ties)', async () => {
+    const { NearPrevious } = await import('../../src/cluster/som-train.js');
+    const { nearestCenter } = await import('../../src/cluster/nearest-center.js');
+    const grid = fc.integer({ min: 1, max: 3 }).chain((d) => fc.tuple(
+      fc.array(fc.array(fc.integer({ min: -4, max: 4 }), { minLength: d, maxLength: d }), { minLength: 1, maxLength: 30 }),
+      fc.array(fc.array(fc.integer({ min: -4, max: 4 }), { minLength: d, maxLength: d }), { minLength: 1, maxLength: 40 }),
+      fc.integer({ min: 0, max: 1000 })));
+    await fc.assert(
+      fc.property(grid, ([cb, rows, seed]) => {
+        // Small integers: many exact ties between neurons, the case where the tie rule matters.
+        const x = fromRows(rows.map((r) => r.map((v) => v / 2)));
+        const codebook = Float64Array.from(cb.flat());
+        const rng = createRng(seed);
+        const bmu = Int32Array.from(rows, () => rng.int(cb.length));
+        new NearPrevious(cb.length, x.cols).update(x, codebook, bmu);
+        assert.deepEqual(Array.from(bmu), Array.from(nearestCenter(x, { rows: cb.length, cols: x.cols, data: codebook })));
+      }),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+
   it('every row sits on its nearest neuron, its segment is that neuron\'s, hits count the rows, U-matrix ≥ 0, errors in range', async () => {
     await fc.assert(
       fc.asyncProperty(data, setup, async (x, s) => {
