@@ -226,7 +226,7 @@ describe('cluster/som properties', () => {
     sigma: fc.double({ min: 0.3, max: 3, noNaN: true }), k: fc.integer({ min: 1, max: 3 }), seed: fc.integer(),
   });
   it('the batch winner search from previous winners finds exactly the nearest neuron (lowest index on ties)', async () => {
-    const { NearPrevious } = await import('../../src/cluster/som-train.js');
+    const { NearPrevious } = await import('../../src/cluster/som-winners.js');
     const { nearestCenter } = await import('../../src/cluster/nearest-center.js');
     const grid = fc.integer({ min: 1, max: 3 }).chain((d) => fc.tuple(
       fc.array(fc.array(fc.integer({ min: -4, max: 4 }), { minLength: d, maxLength: d }), { minLength: 1, maxLength: 30 }),
