@@ -7,6 +7,7 @@ import { benchGmm, gmmTable } from './gmm.bench.js';
 import { benchFeatures } from './features.bench.js';
 import { benchSimilar } from './similar.bench.js';
 import { benchDashboard } from './dashboard.bench.js';
+import { benchSom, somTable } from './som.bench.js';
 
 /** One entry per benchmark: runs it and returns its Markdown table. */
 const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
   features: (q) => benchFeatures(q),
   similar: (q) => benchSimilar(q),
   dashboard: (q) => benchDashboard(q),
+  som: async (q) => somTable(await benchSom(q)),
 };
 
 const [what = 'kmeans', ...rest] = process.argv.slice(2);

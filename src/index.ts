@@ -63,6 +63,8 @@ export type { MixtureState } from './cluster/mixture/fit-mixture.js';
 export type { CovarianceModel } from './cluster/mixture/covariance.js';
 export { kmedoidsClusterer, kmedoidsOptionsSchema } from './cluster/kmedoids.js';
 export type { KMedoidsOptions, KMedoidsState } from './cluster/kmedoids.js';
+export { somClusterer, somOptionsSchema } from './cluster/som.js';
+export type { SomOptions, SomState } from './cluster/som.js';
 export { getClusterer, methodNames } from './cluster/registry.js';
 export type { Clusterer, Fitted, FitContext, Progress } from './cluster/types.js';
 export { createFitContext } from './cluster/types.js';

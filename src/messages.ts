@@ -297,4 +297,13 @@ export const msg = {
   segmentIdInvalid: (got: string, ids: readonly number[]) => `The model has no segment ${q(got)}; its segments are ${ids.join(', ')}.`,
   modelFileGone: (file: string) => `The model file ${file} is gone (removed or moved since the server loaded it). The server keeps answering with the copy it loaded, but cannot save a rename: restore the file, or restart segkit serve with the new path.`,
   renameFileChanged: (file: string) => `${file} changed on disk since it was loaded (another writer?); reload the page and rename again.`,
+  // --- self-organizing maps: cluster/som*.ts ---
+  somGridTooLarge: (rows: number, cols: number, n: number) =>
+    `The SOM grid rows=${rows} × cols=${cols} has ${rows * cols} neurons, more than the ${n} rows of the data, so some neurons could never win a row. Use a grid with rows × cols ≤ ${n}, or leave rows and cols out for the default of about 5·√n neurons.`,
+  somTooManyClusters: (k: number, neurons: number) =>
+    `nClusters=${k} is more than the ${neurons} neurons of the map; SOM segments are groups of neurons. Lower nClusters, or use a larger grid (rows, cols).`,
+  somCyclicWeights: () =>
+    `The SOM option order='cyclic' visits every row equally often, so it cannot honour row weights. Use order='random' (rows drawn in proportion to their weights) or training='batch'.`,
+  somFewHitNeurons: (hit: number, k: number) =>
+    `Only ${hit} neuron(s) of the map won a row, fewer than nClusters=${k}; the second-stage k-means weighed all neurons equally instead of by hits, so some segments may hold no customers. Lower nClusters or use a smaller grid.`,
 };

@@ -12,6 +12,7 @@ import { lpaClusterer } from './lpa.js';
 import { lpaKmeansClusterer } from './lpa-kmeans.js';
 import { kmedoidsClusterer } from './kmedoids.js';
 import { embedKmeansClusterer } from './embed-kmeans.js';
+import { somClusterer } from './som.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -24,6 +25,7 @@ const CLUSTERERS: Record<string, AnyClusterer> = {
   'lpa-kmeans': lpaKmeansClusterer,
   kmedoids: kmedoidsClusterer,
   'embed-kmeans': embedKmeansClusterer,
+  som: somClusterer,
 };
 
 /** Names of every registered method. */
