@@ -306,4 +306,7 @@ export const msg = {
     `The SOM option order='cyclic' visits every row equally often, so it cannot honour row weights. Use order='random' (rows drawn in proportion to their weights) or training='batch'.`,
   somFewHitNeurons: (hit: number, k: number) =>
     `Only ${hit} neuron(s) of the map won a row, fewer than nClusters=${k}; the second-stage k-means weighed all neurons equally instead of by hits, so some segments may hold no customers. Lower nClusters or use a smaller grid.`,
+
+  // CLI method flags (cli/method-flags.ts)
+  gridFlag: (got: string) => `--grid must be rows x columns, e.g. 10x10. Got ${JSON.stringify(got)}.`,
 };

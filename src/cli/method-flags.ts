@@ -5,6 +5,8 @@
  */
 import type { Command } from 'commander';
 import { numberFlag } from './flags.js';
+import { SegkitError } from '../errors.js';
+import { msg } from '../messages.js';
 
 /** The method flags as commander gives them. */
 export interface MethodFlags {
@@ -23,6 +25,12 @@ export interface MethodFlags {
   covarianceType?: string;
   regCovar?: string;
   embedDims?: string;
+  grid?: string;
+  topology?: string;
+  neighborhood?: string;
+  training?: string;
+  sigma?: string;
+  epochs?: string;
 }
 
 /** Registers --init … --batch-size (--method is registered by the command, before its k flag). */
@@ -41,7 +49,13 @@ export function addMethodOptionFlags(cmd: Command): void {
     .option('--sample-size <n>', 'kmedoids with CLARA: rows per sample')
     .option('--covariance-type <type>', "gmm: 'full' (default), 'tied', 'diag' or 'spherical'")
     .option('--reg-covar <x>', 'gmm/lpa: added to the covariance diagonal (default 1e-6; 0 for mclust exactly)')
-    .option('--embed-dims <n>', 'embed-kmeans: embedding dimensions (default 32)');
+    .option('--embed-dims <n>', 'embed-kmeans: embedding dimensions (default 32)')
+    .option('--grid <rxc>', "som: map size rows x columns, e.g. '10x10' (default about 5·√n neurons, shaped by the data's two main directions)")
+    .option('--topology <t>', "som: 'rectangular' (default) or 'hexagonal'")
+    .option('--neighborhood <f>', "som: 'gaussian' (default) or 'bubble'")
+    .option('--training <how>', "som: 'batch' (default) or 'online' (MiniSom's rule)")
+    .option('--sigma <x>', 'som: initial neighbourhood radius in grid units')
+    .option('--epochs <n>', 'som: batch training passes (default 20)');
 }
 
 /** The method options the flags ask for, without nClusters (validated later by the method's schema). */
@@ -62,5 +76,16 @@ export function methodOptionsFromFlags(flags: MethodFlags): Record<string, unkno
   set('covarianceType', flags.covarianceType);
   set('regCovar', numberFlag(flags.regCovar, '--reg-covar', { min: 0 }));
   set('dims', numberFlag(flags.embedDims, '--embed-dims', { integer: true, min: 2 }));
+  if (flags.grid !== undefined) {
+    const m = /^(\d+)\s*[x×]\s*(\d+)$/i.exec(flags.grid.trim());
+    if (!m) throw new SegkitError('E_USAGE', msg.gridFlag(flags.grid), { field: '--grid' });
+    options.rows = Number(m[1]);
+    options.cols = Number(m[2]);
+  }
+  set('topology', flags.topology);
+  set('neighborhood', flags.neighborhood);
+  set('training', flags.training);
+  set('sigma', numberFlag(flags.sigma, '--sigma', { min: 0 }));
+  set('epochs', numberFlag(flags.epochs, '--epochs', { integer: true, min: 1 }));
   return options;
 }

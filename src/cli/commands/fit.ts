@@ -60,6 +60,8 @@ Which method?
   lpa          Latent profile analysis (mclust/tidyLPA models 1 EEI, 2 VVI, 3 EEE, 6 VVV): -k 2..8
                --models 1,2,3,6 fits the grid and prints AIC/BIC/SABIC/ICL/entropy to choose from.
   lpa-kmeans   Two stages: latent profiles, then k-means on each customer's profile probabilities.
+  som          Self-organizing map (--grid 10x10, --topology hexagonal): every customer gets a neuron
+               (a 2-D map of the customer space) and a segment (k-means on the neurons).
   embed-kmeans "LLM + K-means": each row rendered as a sentence (--template, --pii), embedded by
                the built-in hashed n-gram TF-IDF + SVD (no downloads), then k-means.
 
