@@ -107,6 +107,15 @@ describe('cluster/hierarchical: scipy linkage and fcluster on 200 rows × 4 (fix
     });
   }
 
+  it('ward on 2,000 × 5: the same tree as scipy over many merges (exercises the neighbour cache)', () => {
+    const L = fixture.large;
+    const t = tree(fromRows(L.x), 'ward');
+    assert.deepEqual(Array.from(t.a), L.a);
+    assert.deepEqual(Array.from(t.b), L.b);
+    assert.deepEqual(Array.from(t.size), L.size);
+    expectClose(t.height, L.height, { rtol: 1e-9 });
+  });
+
   it('ward keeps the whole tree of 199 merges as top merges, equal to scipy Z', async () => {
     const f = await fit(X, { nClusters: 4 });
     const z = fixture.cases.find((c: any) => c.linkage === 'ward').Z as number[][];
