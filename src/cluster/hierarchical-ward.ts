@@ -21,7 +21,7 @@ export type MergeHook = (done: number, total: number) => void;
 const PROGRESS_EVERY = 1024;
 
 /** Neighbours remembered per cluster (see `wardChain`). */
-const K = 6;
+const K = 10;
 
 /** Ward merges by the nearest-neighbour chain on centroids. */
 export function wardChain(x: Matrix, onMerges?: MergeHook): RawMerges {
