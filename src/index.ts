@@ -55,6 +55,8 @@ export type { MixtureState } from './cluster/mixture/fit-mixture.js';
 export type { CovarianceModel } from './cluster/mixture/covariance.js';
 export { kmedoidsClusterer, kmedoidsOptionsSchema } from './cluster/kmedoids.js';
 export type { KMedoidsOptions, KMedoidsState } from './cluster/kmedoids.js';
+export { hierarchicalClusterer, hierarchicalOptionsSchema } from './cluster/hierarchical.js';
+export type { HierarchicalOptions, HierarchicalState, Linkage } from './cluster/hierarchical.js';
 export { getClusterer, methodNames } from './cluster/registry.js';
 export type { Clusterer, Fitted, FitContext, Progress } from './cluster/types.js';
 export { createFitContext } from './cluster/types.js';

@@ -56,6 +56,7 @@ describe('model/export-sql: the exported SQL scores like in-process predict (Duc
     models['lpa-vvi'] = (await fitModel(train, { method: 'lpa', options: { nClusters: 3, model: 'VVI' }, prep: { features: ['age', 'income', 'balance', 'active'] }, seed: 3 })).model;
     models['lpa-kmeans'] = (await fitModel(train, { method: 'lpa-kmeans', options: { nClusters: 3, nProfiles: 4 }, prep: { features: ['age', 'income', 'balance'] }, seed: 3 })).model;
     models['gmm-spherical'] = (await fitModel(train, { method: 'gmm', options: { nClusters: 2, covarianceType: 'spherical' }, prep: { features: ['age', 'balance'] }, seed: 3 })).model;
+    models.hierarchical = (await fitModel(train, { method: 'hierarchical', options: { levels: [2, 5] }, seed: 3 })).model;
     models['kmeans-robust-mode'] = (await fitModel(train, { options: { nClusters: 3 }, prep: { scale: 'robust', categoricalMissing: 'mode', missingIndicator: true, encode: 'ordinal' }, seed: 5 })).model;
   });
   after(async () => {
@@ -64,7 +65,7 @@ describe('model/export-sql: the exported SQL scores like in-process predict (Duc
     cluster?.stop();
   });
 
-  for (const name of ['kmeans', 'kprototypes', 'kmedoids', 'kmodes', 'kmeans-robust-mode', 'gmm', 'lpa-vvi', 'gmm-spherical', 'lpa-kmeans']) {
+  for (const name of ['kmeans', 'kprototypes', 'kmedoids', 'kmodes', 'kmeans-robust-mode', 'gmm', 'lpa-vvi', 'gmm-spherical', 'lpa-kmeans', 'hierarchical']) {
     for (const dialect of ['duckdb', 'postgres'] as const) {
       it(`${name} in ${dialect}: same segment and runner-up for every row, confidence and distance to 1e-9`, async () => {
         const model = models[name];
