@@ -131,11 +131,22 @@ export function levelColumns(state: HierarchicalState, labels: Int32Array): Extr
   });
 }
 
-/** Bytes the merge step needs beyond the data (what `maxMemoryMB` limits, plus O(n·d) working arrays). */
+/**
+ * Bytes the fit needs beyond the data, estimated from its arrays: the merge list and its sorting
+ * (about 64 bytes per row) plus, for Ward, the centroids (8·d per row) and the chain with its
+ * neighbour cache (about 100 per row); for average/complete, the condensed matrix (what maxMemoryMB limits).
+ */
 export function hierarchicalMemoryBytes(linkage: Linkage, n: number, d: number): number {
-  const perRow = 8 + 4 + 4 + 4 + 4 + 4 + 8 + 8; // sizes, active, pos, chain, merge slots, heights, sort
-  const working = n * perRow + (linkage === 'ward' ? n * d * 8 : 0);
-  return linkage === 'average' || linkage === 'complete' ? working + condensedBytes(n) : working;
+  const tree = 64 * n;
+  switch (linkage) {
+    case 'ward':
+      return tree + n * (8 * d + 100);
+    case 'average':
+    case 'complete':
+      return tree + 48 * n + condensedBytes(n);
+    case 'single':
+      return tree + 24 * n;
+  }
 }
 
 async function fitHierarchical(data: Dataset, o: HierarchicalParams, ctx: FitContext): Promise<Fitted<HierarchicalState>> {
