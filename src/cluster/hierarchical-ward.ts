@@ -101,14 +101,32 @@ export function wardChain(x: Matrix, onMerges?: MergeHook): RawMerges {
         const ia = inv[pa], ao = pa * d;
         nTop = 0;
         let cut = Infinity; // the K-th best so far
-        for (let c = 0; c < nActive; c++) {
-          if (c === pa) continue;
-          // w = s / (1/|a| + 1/|c|) < cut  ⇔  s < cut·(1/|a| + 1/|c|): stop summing once it cannot place.
-          const limit = cut * (ia + inv[c]);
-          const s = partialSqDist(cen, ao, c * d, d, limit);
-          if (s < limit) {
-            insert(c, s / (ia + inv[c]));
-            if (nTop >= K) cut = topV[K - 1];
+        if (d >= 4) {
+          // The same sums as partialSqDist, with a's first four coordinates held in registers.
+          const a0 = cen[ao], a1 = cen[ao + 1], a2 = cen[ao + 2], a3 = cen[ao + 3];
+          for (let c = 0; c < nActive; c++) {
+            if (c === pa) continue;
+            // w = s / (1/|a| + 1/|c|) < cut  ⇔  s < cut·(1/|a| + 1/|c|): stop summing once it cannot place.
+            const limit = cut * (ia + inv[c]);
+            const co = c * d;
+            const e0 = a0 - cen[co], e1 = a1 - cen[co + 1], e2 = a2 - cen[co + 2], e3 = a3 - cen[co + 3];
+            let s = e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
+            if (s >= limit) continue;
+            if (d > 4) s = partialSqDistFrom(cen, ao, co, d, limit, s);
+            if (s < limit) {
+              insert(c, s / (ia + inv[c]));
+              if (nTop >= K) cut = topV[K - 1];
+            }
+          }
+        } else {
+          for (let c = 0; c < nActive; c++) {
+            if (c === pa) continue;
+            const limit = cut * (ia + inv[c]);
+            const s = partialSqDist(cen, ao, c * d, d, limit);
+            if (s < limit) {
+              insert(c, s / (ia + inv[c]));
+              if (nTop >= K) cut = topV[K - 1];
+            }
           }
         }
         // Clusters dropped from the list are ≥ the K-th kept; the scan saw every cluster.
@@ -188,8 +206,22 @@ function ward(cen: Float64Array, inv: Float64Array, u: number, v: number, d: num
  * order in every call keeps w(u,v) = w(v,u) bit for bit, which the chain needs to end.
  */
 function partialSqDist(cen: Float64Array, uo: number, vo: number, d: number, limit: number): number {
-  let s = 0;
-  let j = 0;
+  if (d < 4) {
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const e = cen[uo + j] - cen[vo + j];
+      s += e * e;
+    }
+    return s;
+  }
+  const e0 = cen[uo] - cen[vo], e1 = cen[uo + 1] - cen[vo + 1], e2 = cen[uo + 2] - cen[vo + 2], e3 = cen[uo + 3] - cen[vo + 3];
+  const s = e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
+  return s >= limit || d === 4 ? s : partialSqDistFrom(cen, uo, vo, d, limit, s);
+}
+
+/** partialSqDist from coordinate 4 on, given the sum `s` of the first four. */
+function partialSqDistFrom(cen: Float64Array, uo: number, vo: number, d: number, limit: number, s: number): number {
+  let j = 4;
   for (; j + 4 <= d; j += 4) {
     const e0 = cen[uo + j] - cen[vo + j], e1 = cen[uo + j + 1] - cen[vo + j + 1];
     const e2 = cen[uo + j + 2] - cen[vo + j + 2], e3 = cen[uo + j + 3] - cen[vo + j + 3];
