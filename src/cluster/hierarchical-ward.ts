@@ -1,8 +1,10 @@
 /**
  * Ward linkage without a distance matrix: the nearest-neighbour chain over cluster centroids and
  * sizes (Müllner 2011, arXiv:1109.2378, "NN-chain-linkage" with the "stored data approach" of section
- * 3.3; fastcluster's `linkage_vector(X, 'ward')` works the same way). Memory O(n·d): one centroid and
- * one size per cluster, no n×n matrix, so 100k rows fit where scipy's `linkage` needs n(n−1)/2 doubles.
+ * 3.3). fastcluster's `linkage_vector(X, 'ward')` also works on centroids, with Müllner's generic
+ * algorithm instead (each cluster's nearest later cluster in a priority queue). Memory O(n·d): one
+ * centroid and one size per cluster, plus a small neighbour cache, no n×n matrix, so 100k rows fit
+ * where scipy's `linkage` needs n(n−1)/2 doubles.
  *
  * Distance between clusters u, v (scipy's convention, the Lance-Williams Ward update on Euclidean
  * distances): d(u,v) = sqrt(2·|u||v|/(|u|+|v|)) · ‖c_u − c_v‖, so two single rows merge at their
