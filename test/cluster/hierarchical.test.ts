@@ -177,6 +177,19 @@ describe('cluster/hierarchical: options and refusals', () => {
     assert.deepEqual(f.state.levels.map((l) => l.k), [3, 5]);
   });
 
+  it('reports progress and stops with E_ABORTED when aborted between merges', async () => {
+    const rng = createRng(4);
+    const x: Matrix = { rows: 2100, cols: 3, data: Float64Array.from({ length: 6300 }, () => rng.normal()) };
+    for (const linkage of ['ward', 'average', 'single']) {
+      const ac = new AbortController();
+      const steps: number[] = [];
+      const ctx = createFitContext(createRng(0), [], { signal: ac.signal, onProgress: (p) => (steps.push(p.done), ac.abort()) });
+      const params = parseOptions(hierarchicalClusterer.schema, { nClusters: 3, linkage }, 'hierarchical');
+      await expectSegkitError(() => hierarchicalClusterer.fit(datasetFromMatrix(x), params, ctx), 'E_ABORTED');
+      assert.deepEqual(steps, [0]);
+    }
+  });
+
   it('warns that row weights are ignored', async () => {
     const f = await fit(X, { nClusters: 3 }, new Float64Array(X.rows).fill(2));
     assert.deepEqual(f.warnings.map((w) => w.code), ['W_FALLBACK']);
