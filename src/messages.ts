@@ -265,6 +265,9 @@ export const msg = {
   hierMemory: (linkage: string, rows: number, needMB: number, limitMB: number, maxRows: number) =>
     `${linkage} linkage on ${rows.toLocaleString('en-US')} rows needs the condensed distance matrix, n(n−1)/2 doubles = ${Math.ceil(needMB).toLocaleString('en-US')} MB, above maxMemoryMB=${limitMB}. ` +
     `Use linkage 'ward' (nearest-neighbour chain on centroids, no matrix) or 'single' (minimum spanning tree, no matrix), fit on a sample of at most ${maxRows.toLocaleString('en-US')} rows, or raise maxMemoryMB to ${Math.ceil(needMB)} if the machine has the memory.`,
+  hierAllocFailed: (linkage: string, rows: number, needMB: number) =>
+    `${linkage} linkage on ${rows.toLocaleString('en-US')} rows needs the condensed distance matrix, n(n−1)/2 doubles = ${Math.ceil(needMB).toLocaleString('en-US')} MB, and this process could not allocate it. ` +
+    `Use linkage 'ward' (nearest-neighbour chain on centroids, no matrix) or 'single' (minimum spanning tree, no matrix), or fit on a sample.`,
   hierHeightAndK: (k: number, height: number) =>
     `hierarchical cuts the tree either into nClusters=${k} segments or at height=${height}, not both. Leave one of them out.`,
   hierLevelAboveK: (level: number, k: number) =>

@@ -175,7 +175,16 @@ async function fitHierarchical(data: Dataset, o: HierarchicalParams, ctx: FitCon
     if (ctx.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('hierarchical'));
     ctx.onProgress?.({ step: `hierarchical (${o.linkage}) merges`, done, total });
   };
-  const tree = toTree(mergeRows(x, o.linkage, hook), n);
+  let raw: RawMerges;
+  try {
+    raw = mergeRows(x, o.linkage, hook);
+  } catch (e) {
+    // Allowed by maxMemoryMB but refused by the JavaScript engine (typed arrays stop at 2^32 elements or at free memory).
+    if (e instanceof RangeError && (o.linkage === 'average' || o.linkage === 'complete'))
+      throw new SegkitError('E_TOO_LARGE', msg.hierAllocFailed(o.linkage, n, condensedBytes(n) / MB), { field: 'maxMemoryMB' }, undefined, { cause: e });
+    throw e;
+  }
+  const tree = toTree(raw, n);
   const k = askedK ?? countAtHeight(tree, o.height!);
   if (askedK === undefined) checkLevels(levels, k);
 

@@ -158,6 +158,13 @@ describe('cluster/hierarchical: options and refusals', () => {
     for (const linkage of ['ward', 'single']) assert.equal((await fit(x, { nClusters: 3, linkage, maxMemoryMB: 10 })).labels.length, 3000);
   });
 
+  it('refuses politely when a raised maxMemoryMB asks for more than the engine can allocate', async () => {
+    // 100,000 rows: 5·10⁹ doubles, beyond the largest typed array, whatever the machine's memory.
+    const x: Matrix = { rows: 100_000, cols: 1, data: Float64Array.from({ length: 100_000 }, (_, i) => Math.sin(i)) };
+    const e = await expectSegkitError(() => fit(x, { nClusters: 3, linkage: 'average', maxMemoryMB: 1e6 }), 'E_TOO_LARGE', /38,147 MB, and this process could not allocate it/);
+    assert.equal(e.where.field, 'maxMemoryMB');
+  });
+
   it('rejects height with nClusters, levels above the cut, and unordered levels', async () => {
     const e1 = await expectSegkitError(() => fit(X, { nClusters: 4, height: 2 }), 'E_OPTION');
     assert.equal(e1.where.field, 'height');
