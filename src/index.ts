@@ -65,6 +65,8 @@ export { kmedoidsClusterer, kmedoidsOptionsSchema } from './cluster/kmedoids.js'
 export type { KMedoidsOptions, KMedoidsState } from './cluster/kmedoids.js';
 export { somClusterer, somOptionsSchema } from './cluster/som.js';
 export type { SomOptions, SomState } from './cluster/som.js';
+export { hierarchicalClusterer, hierarchicalOptionsSchema } from './cluster/hierarchical.js';
+export type { HierarchicalOptions, HierarchicalState, Linkage } from './cluster/hierarchical.js';
 export { getClusterer, methodNames } from './cluster/registry.js';
 export type { Clusterer, Fitted, FitContext, Progress } from './cluster/types.js';
 export { createFitContext } from './cluster/types.js';

@@ -309,4 +309,18 @@ export const msg = {
 
   // CLI method flags (cli/method-flags.ts)
   gridFlag: (got: string) => `--grid must be rows x columns, e.g. 10x10. Got ${JSON.stringify(got)}.`,
+  // --- hierarchical clustering: cluster/hierarchical*.ts (add new builders below this line) ---
+  hierMemory: (linkage: string, rows: number, needMB: number, limitMB: number, maxRows: number) =>
+    `${linkage} linkage on ${rows.toLocaleString('en-US')} rows needs the condensed distance matrix, n(n−1)/2 doubles = ${Math.ceil(needMB).toLocaleString('en-US')} MB, above maxMemoryMB=${limitMB}. ` +
+    `Use linkage 'ward' (nearest-neighbour chain on centroids, no matrix) or 'single' (minimum spanning tree, no matrix), fit on a sample of at most ${maxRows.toLocaleString('en-US')} rows, or raise maxMemoryMB to ${Math.ceil(needMB)} if the machine has the memory.`,
+  hierAllocFailed: (linkage: string, rows: number, needMB: number) =>
+    `${linkage} linkage on ${rows.toLocaleString('en-US')} rows needs the condensed distance matrix, n(n−1)/2 doubles = ${Math.ceil(needMB).toLocaleString('en-US')} MB, and this process could not allocate it. ` +
+    `Use linkage 'ward' (nearest-neighbour chain on centroids, no matrix) or 'single' (minimum spanning tree, no matrix), or fit on a sample.`,
+  hierHeightAndK: (k: number, height: number) =>
+    `hierarchical cuts the tree either into nClusters=${k} segments or at height=${height}, not both. Leave one of them out.`,
+  hierLevelAboveK: (level: number, k: number) =>
+    `The 'levels' option of hierarchical lists ${level} segments, more than the ${k} segments of the model's own cut (nClusters, height or the largest level). Every level must be ≤ ${k}; the finest level is the model's segments.`,
+  hierLevelsRule: () => 'ascending integers ≥ 1, each listed once (e.g. [4, 12])',
+  hierWeightsIgnored: () => `hierarchical ignores row weights: every row counts once in the merge tree (scipy's linkage has no weights either).`,
+  hierLevelColumn: (k: number, kind: 'broad' | 'intermediate' | 'detailed') => `segment among the ${k} ${kind} segments`,
 };

@@ -13,6 +13,7 @@ import { lpaKmeansClusterer } from './lpa-kmeans.js';
 import { kmedoidsClusterer } from './kmedoids.js';
 import { embedKmeansClusterer } from './embed-kmeans.js';
 import { somClusterer } from './som.js';
+import { hierarchicalClusterer } from './hierarchical.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -26,6 +27,7 @@ const CLUSTERERS: Record<string, AnyClusterer> = {
   kmedoids: kmedoidsClusterer,
   'embed-kmeans': embedKmeansClusterer,
   som: somClusterer,
+  hierarchical: hierarchicalClusterer,
 };
 
 /** Names of every registered method. */

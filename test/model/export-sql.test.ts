@@ -57,6 +57,7 @@ describe('model/export-sql: the exported SQL scores like in-process predict (Duc
     models['lpa-kmeans'] = (await fitModel(train, { method: 'lpa-kmeans', options: { nClusters: 3, nProfiles: 4 }, prep: { features: ['age', 'income', 'balance'] }, seed: 3 })).model;
     models['gmm-spherical'] = (await fitModel(train, { method: 'gmm', options: { nClusters: 2, covarianceType: 'spherical' }, prep: { features: ['age', 'balance'] }, seed: 3 })).model;
     models.som = (await fitModel(train, { method: 'som', options: { nClusters: 4, rows: 5, cols: 4, topology: 'hexagonal' }, seed: 3 })).model;
+    models.hierarchical = (await fitModel(train, { method: 'hierarchical', options: { levels: [2, 5] }, seed: 3 })).model;
     models['kmeans-robust-mode'] = (await fitModel(train, { options: { nClusters: 3 }, prep: { scale: 'robust', categoricalMissing: 'mode', missingIndicator: true, encode: 'ordinal' }, seed: 5 })).model;
     // Issue 15: capping, pruning, weights and PCA (whitened) all compile to SQL.
     models['kmeans-reduced'] = (await fitModel(train, { options: { nClusters: 4 }, prep: { outliers: { method: 'z', z: 2, action: 'cap' }, pruneCorrelated: 0.5, weights: { age: 2, 'region=north': 0.5 }, pca: 4, whiten: true }, seed: 3 })).model;
@@ -68,7 +69,7 @@ describe('model/export-sql: the exported SQL scores like in-process predict (Duc
     cluster?.stop();
   });
 
-  for (const name of ['kmeans', 'kprototypes', 'kmedoids', 'kmodes', 'kmeans-robust-mode', 'gmm', 'lpa-vvi', 'gmm-spherical', 'lpa-kmeans', 'kmeans-reduced', 'kprototypes-pca-quantile', 'som']) {
+  for (const name of ['kmeans', 'kprototypes', 'kmedoids', 'kmodes', 'kmeans-robust-mode', 'gmm', 'lpa-vvi', 'gmm-spherical', 'lpa-kmeans', 'kmeans-reduced', 'kprototypes-pca-quantile', 'som', 'hierarchical']) {
     for (const dialect of ['duckdb', 'postgres'] as const) {
       it(`${name} in ${dialect}: same segment and runner-up for every row, confidence and distance to 1e-9`, async () => {
         const model = models[name];
