@@ -323,4 +323,5 @@ export const msg = {
   hierLevelsRule: () => 'ascending integers ≥ 1, each listed once (e.g. [4, 12])',
   hierWeightsIgnored: () => `hierarchical ignores row weights: every row counts once in the merge tree (scipy's linkage has no weights either).`,
   hierLevelColumn: (k: number, kind: 'broad' | 'intermediate' | 'detailed') => `segment among the ${k} ${kind} segments`,
+  kLevelsNeedHierarchical: (method: string) => `-k with a list of levels (e.g. 4,12) cuts a hierarchical tree into nested segments; method '${method}' has no tree. Use --method hierarchical, or one k.`,
 };

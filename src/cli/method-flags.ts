@@ -31,6 +31,9 @@ export interface MethodFlags {
   training?: string;
   sigma?: string;
   epochs?: string;
+  linkage?: string;
+  height?: string;
+  maxMemoryMb?: string;
 }
 
 /** Registers --init … --batch-size (--method is registered by the command, before its k flag). */
@@ -55,7 +58,10 @@ export function addMethodOptionFlags(cmd: Command): void {
     .option('--neighborhood <f>', "som: 'gaussian' (default) or 'bubble'")
     .option('--training <how>', "som: 'batch' (default) or 'online' (MiniSom's rule)")
     .option('--sigma <x>', 'som: initial neighbourhood radius in grid units')
-    .option('--epochs <n>', 'som: batch training passes (default 20)');
+    .option('--epochs <n>', 'som: batch training passes (default 20)')
+    .option('--linkage <how>', "hierarchical: 'ward' (default, no distance matrix), 'average', 'complete' or 'single'")
+    .option('--height <h>', 'hierarchical: cut the tree at this merge height instead of into k segments')
+    .option('--max-memory-mb <n>', 'hierarchical average/complete: memory limit for the distance matrix (default 2048)');
 }
 
 /** The method options the flags ask for, without nClusters (validated later by the method's schema). */
@@ -87,5 +93,8 @@ export function methodOptionsFromFlags(flags: MethodFlags): Record<string, unkno
   set('training', flags.training);
   set('sigma', numberFlag(flags.sigma, '--sigma', { min: 0 }));
   set('epochs', numberFlag(flags.epochs, '--epochs', { integer: true, min: 1 }));
+  set('linkage', flags.linkage);
+  set('height', numberFlag(flags.height, '--height', { min: 0 }));
+  set('maxMemoryMB', numberFlag(flags.maxMemoryMb, '--max-memory-mb', { min: 1 }));
   return options;
 }

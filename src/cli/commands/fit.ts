@@ -60,6 +60,9 @@ Which method?
   lpa          Latent profile analysis (mclust/tidyLPA models 1 EEI, 2 VVI, 3 EEE, 6 VVV): -k 2..8
                --models 1,2,3,6 fits the grid and prints AIC/BIC/SABIC/ICL/entropy to choose from.
   lpa-kmeans   Two stages: latent profiles, then k-means on each customer's profile probabilities.
+  hierarchical Agglomerative tree (--linkage ward|average|complete|single); -k 4,12 cuts it twice for
+               nested broad and detailed segments (columns level_4, level_12); --height cuts by height.
+               Ward needs no distance matrix (100k rows fit in memory).
   som          Self-organizing map (--grid 10x10, --topology hexagonal): every customer gets a neuron
                (a 2-D map of the customer space) and a segment (k-means on the neurons).
   embed-kmeans "LLM + K-means": each row rendered as a sentence (--template, --pii), embedded by
@@ -85,7 +88,7 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
   addColumnFlags(cmd);
   cmd
     .option('--method <name>', "clustering method: kmeans, kprototypes, kmodes, kmedoids, gmm, lpa, lpa-kmeans (see 'Which method?' below)", 'kmeans')
-    .option('-k, --n-clusters <n>', "number of segments (default 8), 'auto' to choose it as `segkit select` does, or with --method lpa a range 'min..max' to fit and compare the grid")
+    .option('-k, --n-clusters <n>', "number of segments (default 8), 'auto' to choose it as `segkit select` does, with --method lpa a range 'min..max' to fit and compare the grid, or with --method hierarchical nested levels '4,12'")
     .option('--models <list>', "lpa: covariance models, mclust names or tidyLPA numbers (1 EEI, 2 VVI, 3 EEE, 6 VVV), e.g. 1,2,3,6; several (or a k range) fit the grid")
     .option('--pick <index>', "lpa grid: the cell to save, best by 'bic' (default) or 'icl'", 'bic')
     .option('--k-range <range>', "range of k that -k auto chooses from, 'min..max'", '2..10');
@@ -115,7 +118,11 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
         if (flags.pick !== 'bic' && flags.pick !== 'icl') throw new SegkitError('E_OPTION', msg.keywordUnknown('--pick index', flags.pick, ['bic', 'icl']), { field: '--pick' });
         if (models?.length === 1) options.model = models[0];
         const gridKs = kRangeGiven ? (([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i))(parseKRange(flags.nClusters!, '-k')) : null;
-        const kFlag = auto || kRangeGiven ? undefined : numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 });
+        // hierarchical: '-k 4,12' gives nested broad and detailed segments (the finest are the model's segments).
+        const levels = !auto && flags.nClusters?.includes(',') ? flags.nClusters.split(',').map((v) => numberFlag(v.trim(), '-k/--n-clusters', { integer: true, min: 1 })!) : null;
+        if (levels && flags.method !== 'hierarchical') throw new SegkitError('E_OPTION', msg.kLevelsNeedHierarchical(flags.method), { field: '-k' });
+        if (levels) options.levels = levels;
+        const kFlag = auto || kRangeGiven || levels ? undefined : numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 });
         if (kFlag !== undefined) options.nClusters = kFlag;
         const prep = prepOptionsFromFlags(flags);
         const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 }) ?? (auto || grid ? drawSeed() : undefined);
