@@ -261,4 +261,14 @@ export const msg = {
   modelProbeFailed: (file: string, reason: string) => `${file} loads but cannot score a row: ${reason}`,
   notLoopbackWithoutToken: (host: string) =>
     `Serving on ${host}, which is not a loopback address, without a token: anyone who can reach it can use the API. Set --token or SEGKIT_TOKEN.`,
+
+  // density-based clustering: DBSCAN and HDBSCAN
+  dbscanAllNoise: (eps: number, minSamples: number, suggested: number, auto: boolean) =>
+    `DBSCAN with eps=${Number(eps.toPrecision(4))} and minSamples=${minSamples} found no dense region: every row is noise (segment -1). ` +
+    (auto ? `eps came from the k-distance knee; try a larger eps or a smaller minSamples.` : `The k-distance curve suggests eps=${Number(suggested.toPrecision(4))}; try it, or a smaller minSamples.`),
+  dbscanOneCluster: (eps: number, minSamples: number, suggested: number, auto: boolean) =>
+    `DBSCAN with eps=${Number(eps.toPrecision(4))} and minSamples=${minSamples} found a single segment (besides noise). ` +
+    (auto ? `eps came from the k-distance knee; try a smaller eps to split it, or a larger minSamples.` : `The k-distance curve suggests eps=${Number(suggested.toPrecision(4))}; try it, or a smaller eps to split the segment.`),
+  dbscanCoreSampled: (nCore: number, kept: number, megabytes: number) =>
+    `DBSCAN found ${nCore.toLocaleString('en-US')} core points; the model keeps a seeded sample of ${kept.toLocaleString('en-US')} of them for predict (maxCorePoints), so predict may call a few rows near the edge of a segment noise. Raise maxCorePoints to keep them all (about ${Math.ceil(megabytes)} MB in the model file).`,
 };

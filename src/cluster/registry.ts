@@ -11,6 +11,7 @@ import { gmmClusterer } from './gmm.js';
 import { lpaClusterer } from './lpa.js';
 import { lpaKmeansClusterer } from './lpa-kmeans.js';
 import { kmedoidsClusterer } from './kmedoids.js';
+import { dbscanClusterer } from './dbscan.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -22,6 +23,7 @@ const CLUSTERERS: Record<string, AnyClusterer> = {
   lpa: lpaClusterer,
   'lpa-kmeans': lpaKmeansClusterer,
   kmedoids: kmedoidsClusterer,
+  dbscan: dbscanClusterer,
 };
 
 /** Names of every registered method. */

@@ -1,0 +1,154 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { dbscanClusterer } from '../../src/cluster/dbscan.js';
+import { dbscanLabels } from '../../src/cluster/dbscan-core.js';
+import { kDistance } from '../../src/cluster/k-distance.js';
+import { createFitContext } from '../../src/cluster/types.js';
+import { createRng } from '../../src/math/rng.js';
+import { fromRows } from '../../src/math/matrix.js';
+import { datasetFromMatrix } from '../../src/data/dataset.js';
+import { parseOptions } from '../../src/options.js';
+import type { SegkitWarning } from '../../src/errors.js';
+import { msg } from '../../src/messages.js';
+import { expectClose } from '../helpers/expect.js';
+import { checkClusterer } from '../conformance/clusterer.js';
+
+/** Border rows whose predicted segment differs from the training label, per fixture (measured). */
+const MOVED_BORDERS: Record<string, number> = { 'grid-ties-eps1': 1, 'grid-ties-eps1.5-ms6': 3 };
+
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/dbscan/dbscan.json', import.meta.url), 'utf8'));
+
+async function fit(x: number[][], opts: Record<string, unknown>, weights?: number[] | null, seed = 0) {
+  const warnings: SegkitWarning[] = [];
+  const params = parseOptions(dbscanClusterer.schema, opts, 'dbscan');
+  const data = datasetFromMatrix(fromRows(x), undefined, weights ? Float64Array.from(weights) : undefined);
+  const f = await dbscanClusterer.fit(data, params, createFitContext(createRng(seed), warnings));
+  return { ...f, data, warnings };
+}
+
+describe('cluster/dbscan', () => {
+  it('labels core, border and noise points on a line as worked out by hand', async () => {
+    // eps 10, minSamples 4 (the point itself counts). B = 30,32,36,40 and A = 2,6,9,12 are all core
+    // (4 or 5 points within 10). 20 has only 12, 20, 30 within 10: a border point of both A and B.
+    // B holds row 0, so it is cluster 0 and reaches 20 first (scikit-learn gives the same). 100 is noise.
+    const x = [30, 32, 36, 40, 20, 2, 6, 9, 12, 100].map((v) => [v]);
+    const f = await fit(x, { eps: 10, minSamples: 4 });
+    assert.deepEqual(Array.from(f.labels), [0, 0, 0, 0, 0, 1, 1, 1, 1, -1]);
+    const core = dbscanLabels(fromRows(x), 10, 4).core;
+    assert.deepEqual(Array.from(core), [1, 1, 1, 1, 0, 1, 1, 1, 1, 0]);
+    // Predict takes the nearest core point within eps: 12 (distance 8) beats 30 (distance 10), so the
+    // border point predicts into A although training put it in B.
+    const p = dbscanClusterer.predict(f.state, f.data);
+    assert.deepEqual(Array.from(p), [0, 0, 0, 0, 1, 1, 1, 1, 1, -1]);
+    assert.deepEqual(Array.from(dbscanClusterer.predict(f.state, datasetFromMatrix(fromRows([[41], [50], [50.5], [-8], [-8.5]])))), [0, 0, -1, 1, -1]);
+    assert.equal(f.diagnostics.nCore, 8);
+    assert.equal(f.diagnostics.nNoise, 1);
+  });
+
+  for (const c of fixture.cases) {
+    it(`equals scikit-learn's labels and core samples on ${c.name}`, async () => {
+      const f = await fit(c.input.x, { eps: c.input.eps, minSamples: c.input.minSamples }, c.input.weights);
+      // Same numbering rule as scikit-learn (clusters in the row order of their first core point): equal outright.
+      assert.deepEqual(Array.from(f.labels), c.expected.labels);
+      const r = dbscanLabels(fromRows(c.input.x), c.input.eps, c.input.minSamples, c.input.weights ? Float64Array.from(c.input.weights) : undefined);
+      const coreIdx = Array.from(r.core).flatMap((v, i) => (v ? [i] : []));
+      assert.deepEqual(coreIdx, c.expected.coreSampleIndices);
+      assert.equal(f.diagnostics.nCore, c.expected.coreSampleIndices.length);
+    });
+
+    it(`predict on the training rows of ${c.name}: cores and noise keep their label, borders go to a cluster within eps`, async () => {
+      const f = await fit(c.input.x, { eps: c.input.eps, minSamples: c.input.minSamples }, c.input.weights);
+      const p = dbscanClusterer.predict(f.state, f.data);
+      const core = new Set<number>(c.expected.coreSampleIndices);
+      let moved = 0;
+      for (let i = 0; i < p.length; i++) {
+        if (p[i] === f.labels[i]) continue;
+        moved++;
+        // Only a border point may move, and only to another cluster it borders (never to or from noise).
+        assert.ok(!core.has(i) && f.labels[i] >= 0 && p[i] >= 0, `row ${i}: ${f.labels[i]} → ${p[i]}`);
+      }
+      // Measured (fixture README): borders move only on the integer grid, where a border point is often
+      // exactly as far from core points of two clusters.
+      assert.equal(moved, MOVED_BORDERS[c.name] ?? 0, `${moved} border points moved`);
+    });
+
+    if (c.expected.kDistance) {
+      it(`k-distance curve equals scikit-learn's NearestNeighbors on ${c.name}`, () => {
+        const k = kDistance(fromRows(c.input.x), c.input.minSamples);
+        expectClose(k.distances, [...c.expected.kDistance].sort((a: number, b: number) => a - b), { rtol: 1e-12, atol: 1e-12 });
+        // A row is core exactly when its k-distance is ≤ eps (unweighted).
+        const nCore = k.distances.filter((v) => v <= c.input.eps).length;
+        assert.equal(nCore, c.expected.coreSampleIndices.length);
+      });
+    }
+  }
+
+  it("eps 'auto' takes the knee of the k-distance curve and finds the three blobs", async () => {
+    const c = fixture.cases.find((c: any) => c.name === 'blobs-noise-2d');
+    const f = await fit(c.input.x, { minSamples: 5 });
+    const k = kDistance(fromRows(c.input.x), 5);
+    assert.equal(f.state.eps, k.suggestedEps);
+    assert.ok(k.suggestedEps > 0.3 && k.suggestedEps < 1.5, `suggested eps ${k.suggestedEps}`);
+    // The 300 blob rows (3 × 100) fall in three big clusters.
+    const sizes = new Map<number, number>();
+    for (const l of f.labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+    const big = [...sizes.entries()].filter(([l, s]) => l >= 0 && s >= 80);
+    assert.equal(big.length, 3, JSON.stringify([...sizes]));
+  });
+
+  it('warns with the k-distance suggestion when eps makes every row noise', async () => {
+    const c = fixture.cases.find((c: any) => c.name === 'blobs-noise-2d');
+    const f = await fit(c.input.x, { eps: 0.001, minSamples: 5 });
+    assert.ok(f.labels.every((l) => l === -1));
+    const suggested = kDistance(fromRows(c.input.x), 5).suggestedEps;
+    assert.deepEqual(f.warnings, [{ code: 'W_FEWER_CLUSTERS', message: msg.dbscanAllNoise(0.001, 5, suggested, false) }]);
+    assert.match(f.warnings[0].message, /every row is noise.*suggests eps=0\.\d+/);
+  });
+
+  it('warns with the k-distance suggestion when eps makes one segment', async () => {
+    const c = fixture.cases.find((c: any) => c.name === 'blobs-noise-2d');
+    const f = await fit(c.input.x, { eps: 50, minSamples: 5 });
+    assert.equal(f.state.nClusters, 1);
+    const suggested = kDistance(fromRows(c.input.x), 5).suggestedEps;
+    assert.deepEqual(f.warnings, [{ code: 'W_FEWER_CLUSTERS', message: msg.dbscanOneCluster(50, 5, suggested, false) }]);
+    const good = await fit(c.input.x, { eps: 0.5, minSamples: 5 });
+    assert.deepEqual(good.warnings, []);
+  });
+
+  it('keeps a seeded sample of the core points above maxCorePoints, and says so', async () => {
+    const c = fixture.cases.find((c: any) => c.name === 'blobs-noise-2d');
+    const f = await fit(c.input.x, { eps: 0.5, minSamples: 5, maxCorePoints: 50 }, null, 3);
+    assert.equal(f.state.coreLabels.length, 50);
+    assert.equal(f.state.corePoints.length, 100);
+    assert.equal(f.state.coreSampled, true);
+    assert.ok(f.warnings.some((w) => w.code === 'W_SAMPLED' && /265 core points.*sample of 50/.test(w.message)));
+    const again = await fit(c.input.x, { eps: 0.5, minSamples: 5, maxCorePoints: 50 }, null, 3);
+    assert.deepEqual(again.state, f.state);
+    // The kept core points still predict into their own segment.
+    const kept = datasetFromMatrix({ rows: 50, cols: 2, data: Float64Array.from(f.state.corePoints) });
+    assert.deepEqual(Array.from(dbscanClusterer.predict(f.state, kept)), f.state.coreLabels);
+  });
+
+  it('property: predict on a training core point returns its own segment', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 0, max: 1e6 }),
+      fc.double({ min: 0.05, max: 2, noNaN: true }), fc.integer({ min: 1, max: 8 }),
+      async (d, n, seed, eps, minSamples) => {
+        const rng = createRng(seed);
+        const x = Array.from({ length: n }, () => Array.from({ length: d }, () => Math.round(rng.float() * 50) / 10));
+        const f = await fit(x, { eps, minSamples });
+        const core = dbscanLabels(fromRows(x), eps, minSamples).core;
+        const p = dbscanClusterer.predict(f.state, f.data);
+        for (let i = 0; i < n; i++) if (core[i]) assert.equal(p[i], f.labels[i], `core row ${i}`);
+        for (let i = 0; i < n; i++) if (f.labels[i] === -1) assert.equal(p[i], -1, `noise row ${i}`);
+      }), { numRuns: 150 });
+  });
+});
+
+checkClusterer(dbscanClusterer, {
+  options: { eps: 3, minSamples: 5 },
+  badOptions: [{ eps: 0 }, { eps: -1 }, { eps: 'big' }, { minSamples: 0 }, { minSamples: 2.5 }, { maxCorePoints: 0 }],
+  skip: [{ reason: 'DBSCAN has no cluster count to exceed the rows: two rows are simply noise (as in scikit-learn)', checks: ['too-few-rows'] }],
+});
