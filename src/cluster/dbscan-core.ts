@@ -4,19 +4,26 @@
  * the point itself; a point is core when its neighbourhood holds at least minSamples points (or that
  * much sample weight); clusters are grown one at a time from the unlabelled core point of lowest
  * row index, so a border point reachable from two clusters joins the one numbered first, and cluster
- * ids follow the row order of their first core point. Neighbourhoods come from the k-d tree, one
- * query per point, never stored all at once (scikit-learn keeps them all: memory grows with n·density).
+ * ids follow the row order of their first core point. The result does not depend on the order in
+ * which a cluster is grown, which leaves room for three shortcuts on the k-d tree:
+ * - a node whose box diagonal is ≤ eps and that holds ≥ minSamples points makes all its points core
+ *   without a query; the other points count neighbours only up to minSamples;
+ * - work runs in tree order (points contiguous in memory), not row order;
+ * - while growing a cluster, subtrees whose points are all labelled already are skipped (a count of
+ *   unlabelled points per node), so each region is read about once instead of once per core point.
+ * Neighbourhoods are never stored (scikit-learn keeps them all: memory grows with n × density).
  * @module
  */
 import type { Matrix } from '../math/matrix.js';
-import { buildKdTree, radiusCount, radiusQuery, stackSize, type KdTree } from '../math/kd-tree.js';
+import { buildKdTree, radiusQuery, stackSize, type KdTree } from '../math/kd-tree.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
 /** Labels (-1 = noise), core flags and counts. */
 export interface DbscanLabels {
+  /** Per row. */
   readonly labels: Int32Array;
-  /** 1 for core points. */
+  /** 1 for core points, per row. */
   readonly core: Uint8Array;
   readonly nClusters: number;
   /** The tree over the rows, for callers that query again (the k-distance suggestion). */
@@ -26,43 +33,163 @@ export interface DbscanLabels {
 /** Rows between two checks of the abort signal. */
 const ABORT_EVERY = 4096;
 
-/** DBSCAN on the rows of `x`. `weights` (optional) count instead of 1 per point, as sample_weight does in scikit-learn. */
+/** DBSCAN on the rows of `x`. `weights` (optional, ≥ 0) count instead of 1 per point, as sample_weight does in scikit-learn. */
 export function dbscanLabels(x: Matrix, eps: number, minSamples: number, weights?: Float64Array, signal?: AbortSignal): DbscanLabels {
-  const n = x.rows, d = x.cols, data = x.data;
-  const tree = buildKdTree(data, n, d);
-  const core = new Uint8Array(n);
-  const stack = new Int32Array(stackSize(tree));
-  const q = new Float64Array(d);
+  const n = x.rows, d = x.cols;
+  const tree = buildKdTree(x.data, n, d);
+  const coreP = corePositions(tree, eps, minSamples, weights, signal);
+  const { order } = tree;
+  const posOf = new Int32Array(n);
+  for (let p = 0; p < n; p++) posOf[order[p]] = p;
+  const grow = clusterGrower(tree, eps, coreP);
+  let cluster = 0;
   for (let i = 0; i < n; i++) {
-    if (i % ABORT_EVERY === 0) checkAbort(signal);
-    if (weights) {
-      let w = 0;
-      q.set(data.subarray(i * d, i * d + d));
-      radiusQuery(tree, q, eps, (r) => (w += weights[r]));
-      core[i] = w >= minSamples ? 1 : 0;
-    } else core[i] = radiusCount(tree, data, i, eps, minSamples, stack) >= minSamples ? 1 : 0;
+    const p = posOf[i];
+    if (grow.labelP[p] !== -1 || !coreP[p]) continue;
+    grow.run(p, cluster++, signal);
   }
-  const labels = new Int32Array(n).fill(-1);
-  const todo = new Int32Array(n); // core points waiting for expansion; each is pushed once
-  let cluster = 0, top = 0, expanded = 0;
-  const reach = (r: number) => {
-    if (labels[r] !== -1) return;
-    labels[r] = cluster;
-    if (core[r]) todo[top++] = r;
-  };
-  for (let i = 0; i < n; i++) {
-    if (labels[i] !== -1 || !core[i]) continue;
-    labels[i] = cluster;
-    todo[top++] = i;
-    while (top > 0) {
-      const p = todo[--top];
-      if (++expanded % ABORT_EVERY === 0) checkAbort(signal);
-      q.set(data.subarray(p * d, p * d + d));
-      radiusQuery(tree, q, eps, reach);
-    }
-    cluster++;
+  const labels = new Int32Array(n), core = new Uint8Array(n);
+  for (let p = 0; p < n; p++) {
+    labels[order[p]] = grow.labelP[p];
+    core[order[p]] = coreP[p];
   }
   return { labels, core, nClusters: cluster, tree };
+}
+
+/** Core flags by tree position. */
+function corePositions(tree: KdTree, eps: number, minSamples: number, weights: Float64Array | undefined, signal?: AbortSignal): Uint8Array {
+  const { n, d, points, start, end, left, right, lo, hi } = tree;
+  const r2 = eps * eps;
+  const coreP = new Uint8Array(n);
+  if (weights) {
+    const q = new Float64Array(d);
+    for (let p = 0; p < n; p++) {
+      if (p % ABORT_EVERY === 0) checkAbort(signal);
+      let w = 0;
+      q.set(points.subarray(p * d, p * d + d));
+      radiusQuery(tree, q, eps, (r) => (w += weights[r]));
+      coreP[p] = w >= minSamples ? 1 : 0;
+    }
+    return coreP;
+  }
+  // Small dense nodes: every pair of their points is within eps, so all are core.
+  const known = new Uint8Array(n);
+  const nodes: number[] = n > 0 ? [0] : [];
+  while (nodes.length > 0) {
+    const id = nodes.pop()!;
+    const size = end[id] - start[id];
+    if (size < minSamples) continue;
+    let diag = 0;
+    for (let j = 0; j < d; j++) { const w = hi[id * d + j] - lo[id * d + j]; diag += w * w; }
+    if (diag <= r2) { known.fill(1, start[id], end[id]); coreP.fill(1, start[id], end[id]); continue; }
+    if (left[id] >= 0) nodes.push(left[id], right[id]);
+  }
+  // The rest count neighbours up to minSamples, one leaf of queries at a time (a dual-tree walk, Gray &
+  // Moore 2001): box-to-box bounds prune or count whole nodes for all of the leaf's points at once.
+  const count = new Int32Array(n);
+  const stack = new Int32Array(4 * stackSize(tree));
+  for (let q = 0; q < tree.nodes; q++) {
+    if (left[q] >= 0) continue;
+    const qs = start[q], qe = end[q];
+    let open = 0;
+    for (let p = qs; p < qe; p++) if (!known[p]) open++;
+    if (open === 0) continue;
+    if (q % 256 === 0) checkAbort(signal);
+    let st = 0;
+    stack[st++] = 0;
+    while (st > 0 && open > 0) {
+      const id = stack[--st];
+      let near = 0, far = 0;
+      for (let j = 0; j < d; j++) {
+        const al = lo[q * d + j], ah = hi[q * d + j], bl = lo[id * d + j], bh = hi[id * d + j];
+        const g = bl > ah ? bl - ah : al > bh ? al - bh : 0;
+        near += g * g;
+        const f = bh - al > ah - bl ? bh - al : ah - bl;
+        far += f * f;
+      }
+      if (near > r2) continue;
+      if (far <= r2) {
+        const size = end[id] - start[id];
+        for (let p = qs; p < qe; p++)
+          if (!known[p] && (count[p] += size) >= minSamples) { known[p] = 1; coreP[p] = 1; open--; }
+        continue;
+      }
+      if (left[id] >= 0) { stack[st++] = left[id]; stack[st++] = right[id]; continue; }
+      for (let p = qs; p < qe; p++) {
+        if (known[p]) continue;
+        const qo = p * d;
+        let c = count[p];
+        for (let o = start[id]; o < end[id]; o++) {
+          const base = o * d;
+          let s = 0;
+          for (let j = 0; j < d; j++) { const t = points[base + j] - points[qo + j]; s += t * t; }
+          if (s <= r2) c++;
+        }
+        count[p] = c;
+        if (c >= minSamples) { known[p] = 1; coreP[p] = 1; open--; }
+      }
+    }
+  }
+  return coreP;
+}
+
+/** Grows clusters from core points, labelling by tree position. */
+function clusterGrower(tree: KdTree, eps: number, coreP: Uint8Array) {
+  const { n, d, nodes, points, start, end, left, right, lo, hi } = tree;
+  const r2 = eps * eps;
+  const labelP = new Int32Array(n).fill(-1);
+  // Unlabelled points under each node; parent links to keep the counts as points get labels.
+  const parent = new Int32Array(nodes).fill(-1), leafOf = new Int32Array(n), unlabelled = new Int32Array(nodes);
+  for (let id = 0; id < nodes; id++) {
+    unlabelled[id] = end[id] - start[id];
+    if (left[id] >= 0) { parent[left[id]] = id; parent[right[id]] = id; }
+    else for (let p = start[id]; p < end[id]; p++) leafOf[p] = id;
+  }
+  const todo = new Int32Array(n); // core points waiting for expansion; each is pushed once
+  const stack = new Int32Array(stackSize(tree));
+  let expanded = 0;
+  const label = (p: number, c: number) => {
+    labelP[p] = c;
+    for (let id = leafOf[p]; id >= 0; id = parent[id]) unlabelled[id]--;
+  };
+  const run = (seed: number, c: number, signal?: AbortSignal) => {
+    let top = 0;
+    label(seed, c);
+    todo[top++] = seed;
+    while (top > 0) {
+      const qp = todo[--top], qo = qp * d;
+      if (++expanded % ABORT_EVERY === 0) checkAbort(signal);
+      let st = 0;
+      stack[st++] = 0;
+      while (st > 0) {
+        const id = stack[--st];
+        if (unlabelled[id] === 0) continue;
+        let near = 0, far = 0;
+        for (let j = 0; j < d; j++) {
+          const q = points[qo + j], l = lo[id * d + j], h = hi[id * d + j];
+          const g = q < l ? l - q : q > h ? q - h : 0;
+          near += g * g;
+          const f = q - l > h - q ? q - l : h - q;
+          far += f * f;
+        }
+        if (near > r2) continue;
+        if (far <= r2) {
+          // The whole box is within eps: every unlabelled point in it joins, no distances needed.
+          for (let p = start[id]; p < end[id]; p++) if (labelP[p] === -1) { label(p, c); if (coreP[p]) todo[top++] = p; }
+          continue;
+        }
+        if (left[id] >= 0) { stack[st++] = left[id]; stack[st++] = right[id]; continue; }
+        for (let p = start[id]; p < end[id]; p++) {
+          if (labelP[p] !== -1) continue;
+          const base = p * d;
+          let s = 0;
+          for (let j = 0; j < d; j++) { const t = points[base + j] - points[qo + j]; s += t * t; }
+          if (s <= r2) { label(p, c); if (coreP[p]) todo[top++] = p; }
+        }
+      }
+    }
+  };
+  return { labelP, run };
 }
 
 function checkAbort(signal?: AbortSignal): void {

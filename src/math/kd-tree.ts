@@ -12,6 +12,8 @@ export interface KdTree {
   readonly data: Float64Array;
   readonly n: number;
   readonly d: number;
+  /** Number of nodes; node 0 is the root, children have higher ids than their parent. */
+  readonly nodes: number;
   /** Row indices permuted so each node owns a contiguous range. */
   readonly order: Int32Array;
   /** The rows in `order`: points[p·d + j] = data[order[p]·d + j]. */
@@ -67,7 +69,7 @@ export function buildKdTree(data: Float64Array, n: number, d: number): KdTree {
   }
   const points = new Float64Array(n * d);
   for (let p = 0; p < n; p++) points.set(data.subarray(order[p] * d, order[p] * d + d), p * d);
-  return { data, n, d, order, points, start, end, left, right, lo, hi };
+  return { data, n, d, nodes: count, order, points, start, end, left, right, lo, hi };
 }
 
 /** Hoare-style selection so order[k] holds the k-th smallest value in `dim`. */
