@@ -58,6 +58,8 @@ export type { KMedoidsOptions, KMedoidsState } from './cluster/kmedoids.js';
 export { dbscanClusterer, dbscanOptionsSchema } from './cluster/dbscan.js';
 export type { DbscanOptions, DbscanState } from './cluster/dbscan.js';
 export { kDistance } from './cluster/k-distance.js';
+export { hdbscanClusterer, hdbscanOptionsSchema } from './cluster/hdbscan.js';
+export type { HdbscanOptions, HdbscanState } from './cluster/hdbscan.js';
 export type { KDistance } from './cluster/k-distance.js';
 export { getClusterer, methodNames } from './cluster/registry.js';
 export type { Clusterer, Fitted, FitContext, Progress } from './cluster/types.js';

@@ -12,6 +12,7 @@ import { lpaClusterer } from './lpa.js';
 import { lpaKmeansClusterer } from './lpa-kmeans.js';
 import { kmedoidsClusterer } from './kmedoids.js';
 import { dbscanClusterer } from './dbscan.js';
+import { hdbscanClusterer } from './hdbscan.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -24,6 +25,7 @@ const CLUSTERERS: Record<string, AnyClusterer> = {
   'lpa-kmeans': lpaKmeansClusterer,
   kmedoids: kmedoidsClusterer,
   dbscan: dbscanClusterer,
+  hdbscan: hdbscanClusterer,
 };
 
 /** Names of every registered method. */

@@ -141,6 +141,7 @@ describe('e2e/serve/routes', () => {
       lpa: { options: { nClusters: 3 }, prep: { exclude: ['Gender'] } },
       'lpa-kmeans': { options: { nClusters: 3 }, prep: { exclude: ['Gender'] } },
       dbscan: { options: {} }, // no cluster count: eps from the k-distance knee
+      hdbscan: { options: {} },
     };
     const rows = await mallRecords();
     const fits = [];
