@@ -36,8 +36,11 @@ const ABORT_EVERY = 4096;
 /** DBSCAN on the rows of `x`. `weights` (optional, ≥ 0) count instead of 1 per point, as sample_weight does in scikit-learn. */
 export function dbscanLabels(x: Matrix, eps: number, minSamples: number, weights?: Float64Array, signal?: AbortSignal): DbscanLabels {
   const n = x.rows, d = x.cols;
+  let T = performance.now(); let C = process.cpuUsage();
   const tree = buildKdTree(x.data, n, d);
+  const tb = process.cpuUsage(C).user / 1000; C = process.cpuUsage();
   const coreP = corePositions(tree, eps, minSamples, weights, signal);
+  const tc = process.cpuUsage(C).user / 1000; C = process.cpuUsage();
   const { order } = tree;
   const posOf = new Int32Array(n);
   for (let p = 0; p < n; p++) posOf[order[p]] = p;
@@ -48,6 +51,7 @@ export function dbscanLabels(x: Matrix, eps: number, minSamples: number, weights
     if (grow.labelP[p] !== -1 || !coreP[p]) continue;
     grow.run(p, cluster++, signal);
   }
+  if (process.env.DBG) console.log('build', tb.toFixed(0), 'core', tc.toFixed(0), 'grow', (process.cpuUsage(C).user / 1000).toFixed(0));
   const labels = new Int32Array(n), core = new Uint8Array(n);
   for (let p = 0; p < n; p++) {
     labels[order[p]] = grow.labelP[p];
@@ -83,6 +87,27 @@ function corePositions(tree: KdTree, eps: number, minSamples: number, weights: F
     for (let j = 0; j < d; j++) { const w = hi[id * d + j] - lo[id * d + j]; diag += w * w; }
     if (diag <= r2) { known.fill(1, start[id], end[id]); coreP.fill(1, start[id], end[id]); continue; }
     if (left[id] >= 0) nodes.push(left[id], right[id]);
+  }
+  // Most points of a dense region find minSamples neighbours among their own leaf's and its sibling's
+  // points (contiguous in tree order): count those first, stopping at minSamples.
+  const parentOf = new Int32Array(tree.nodes).fill(-1);
+  for (let id = 0; id < tree.nodes; id++) if (left[id] >= 0) { parentOf[left[id]] = id; parentOf[right[id]] = id; }
+  for (let leaf = 0; leaf < tree.nodes; leaf++) {
+    if (left[leaf] >= 0) continue;
+    const scope = parentOf[leaf] >= 0 ? parentOf[leaf] : leaf;
+    const ss = start[scope], se = end[scope];
+    if (se - ss < minSamples) continue;
+    for (let p = start[leaf]; p < end[leaf]; p++) {
+      if (known[p]) continue;
+      const qo = p * d;
+      let c = 0;
+      for (let o = ss; o < se; o++) {
+        const base = o * d;
+        let s = 0;
+        for (let j = 0; j < d; j++) { const t = points[base + j] - points[qo + j]; s += t * t; }
+        if (s <= r2 && ++c >= minSamples) { known[p] = 1; coreP[p] = 1; break; }
+      }
+    }
   }
   // The rest count neighbours up to minSamples, one leaf of queries at a time (a dual-tree walk, Gray &
   // Moore 2001): box-to-box bounds prune or count whole nodes for all of the leaf's points at once.
@@ -133,7 +158,11 @@ function corePositions(tree: KdTree, eps: number, minSamples: number, weights: F
   return coreP;
 }
 
-/** Grows clusters from core points, labelling by tree position. */
+/**
+ * Grows clusters from core points, labelling by tree position. Core points waiting for expansion are
+ * kept per leaf, and a leaf's waiting cores are expanded together by one walk of the tree with their
+ * bounding box (pruning as a dual-tree walk does), instead of one walk per core point.
+ */
 function clusterGrower(tree: KdTree, eps: number, coreP: Uint8Array) {
   const { n, d, nodes, points, start, end, left, right, lo, hi } = tree;
   const r2 = eps * eps;
@@ -145,20 +174,38 @@ function clusterGrower(tree: KdTree, eps: number, coreP: Uint8Array) {
     if (left[id] >= 0) { parent[left[id]] = id; parent[right[id]] = id; }
     else for (let p = start[id]; p < end[id]; p++) leafOf[p] = id;
   }
-  const todo = new Int32Array(n); // core points waiting for expansion; each is pushed once
+  const pending = new Uint8Array(n), queued = new Uint8Array(nodes);
+  const leafQueue = new Int32Array(nodes);
   const stack = new Int32Array(stackSize(tree));
-  let expanded = 0;
+  let queries = new Int32Array(64);
+  const qlo = new Float64Array(d), qhi = new Float64Array(d);
+  let top = 0, expanded = 0;
   const label = (p: number, c: number) => {
     labelP[p] = c;
     for (let id = leafOf[p]; id >= 0; id = parent[id]) unlabelled[id]--;
+    if (coreP[p]) {
+      pending[p] = 1;
+      const leaf = leafOf[p];
+      if (!queued[leaf]) { queued[leaf] = 1; leafQueue[top++] = leaf; }
+    }
   };
   const run = (seed: number, c: number, signal?: AbortSignal) => {
-    let top = 0;
     label(seed, c);
-    todo[top++] = seed;
     while (top > 0) {
-      const qp = todo[--top], qo = qp * d;
-      if (++expanded % ABORT_EVERY === 0) checkAbort(signal);
+      const leaf = leafQueue[--top];
+      queued[leaf] = 0;
+      if (++expanded % 256 === 0) checkAbort(signal);
+      // The leaf's waiting core points and their bounding box.
+      let m = 0;
+      if (queries.length < end[leaf] - start[leaf]) queries = new Int32Array(end[leaf] - start[leaf]);
+      qlo.fill(Infinity); qhi.fill(-Infinity);
+      for (let p = start[leaf]; p < end[leaf]; p++) {
+        if (!pending[p]) continue;
+        pending[p] = 0;
+        queries[m++] = p;
+        for (let j = 0; j < d; j++) { const v = points[p * d + j]; if (v < qlo[j]) qlo[j] = v; if (v > qhi[j]) qhi[j] = v; }
+      }
+      if (m === 0) continue;
       let st = 0;
       stack[st++] = 0;
       while (st > 0) {
@@ -166,25 +213,28 @@ function clusterGrower(tree: KdTree, eps: number, coreP: Uint8Array) {
         if (unlabelled[id] === 0) continue;
         let near = 0, far = 0;
         for (let j = 0; j < d; j++) {
-          const q = points[qo + j], l = lo[id * d + j], h = hi[id * d + j];
-          const g = q < l ? l - q : q > h ? q - h : 0;
+          const al = qlo[j], ah = qhi[j], bl = lo[id * d + j], bh = hi[id * d + j];
+          const g = bl > ah ? bl - ah : al > bh ? al - bh : 0;
           near += g * g;
-          const f = q - l > h - q ? q - l : h - q;
+          const f = bh - al > ah - bl ? bh - al : ah - bl;
           far += f * f;
         }
         if (near > r2) continue;
         if (far <= r2) {
-          // The whole box is within eps: every unlabelled point in it joins, no distances needed.
-          for (let p = start[id]; p < end[id]; p++) if (labelP[p] === -1) { label(p, c); if (coreP[p]) todo[top++] = p; }
+          // Every point of the node is within eps of every waiting core: all unlabelled ones join.
+          for (let p = start[id]; p < end[id]; p++) if (labelP[p] === -1) label(p, c);
           continue;
         }
         if (left[id] >= 0) { stack[st++] = left[id]; stack[st++] = right[id]; continue; }
         for (let p = start[id]; p < end[id]; p++) {
           if (labelP[p] !== -1) continue;
           const base = p * d;
-          let s = 0;
-          for (let j = 0; j < d; j++) { const t = points[base + j] - points[qo + j]; s += t * t; }
-          if (s <= r2) { label(p, c); if (coreP[p]) todo[top++] = p; }
+          for (let t = 0; t < m; t++) {
+            const qo = queries[t] * d;
+            let s = 0;
+            for (let j = 0; j < d; j++) { const u = points[base + j] - points[qo + j]; s += u * u; }
+            if (s <= r2) { label(p, c); break; }
+          }
         }
       }
     }

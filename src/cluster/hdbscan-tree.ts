@@ -60,7 +60,7 @@ export function coreDistances(tree: KdTree, k: number): Float64Array {
  */
 export function primPath(x: Float64Array, n: number, d: number, core: Float64Array, signal?: AbortSignal): { from: Int32Array; to: Int32Array; weight: Float64Array } {
   const from = new Int32Array(Math.max(0, n - 1)), to = new Int32Array(Math.max(0, n - 1)), weight = new Float64Array(Math.max(0, n - 1));
-  const fringe = new Float64Array(n).fill(Infinity);
+  const fringe = new Float64Array(n).fill(Infinity), fringeSq = new Float64Array(n).fill(Infinity);
   // Rows not yet in the tree, in ascending order (the scan order decides ties).
   let rem = new Int32Array(n - 1 > 0 ? n - 1 : 0), len = n - 1;
   for (let i = 1; i < n; i++) rem[i - 1] = i;
@@ -71,14 +71,22 @@ export function primPath(x: Float64Array, n: number, d: number, core: Float64Arr
     let min = Infinity;
     const co = c * d, cc = core[c];
     for (let t = 0; t < len; t++) {
-      const i = rem[t], io = i * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) { const u = x[io + j] - x[co + j]; s += u * u; }
-      let m = Math.sqrt(s);
-      if (cc > m) m = cc;
-      if (core[i] > m) m = core[i];
-      if (m < fringe[i]) fringe[i] = m;
-      if (fringe[i] < min) { min = fringe[i]; minId = i; }
+      const i = rem[t];
+      let f = fringe[i];
+      // The result is max(d, cc, core_i): when the core distances alone reach the fringe weight, or
+      // the squared distance is clearly beyond it, the fringe cannot improve; skip the square root.
+      const lb = cc > core[i] ? cc : core[i];
+      if (lb < f) {
+        const io = i * d;
+        let s = 0;
+        for (let j = 0; j < d; j++) { const u = x[io + j] - x[co + j]; s += u * u; }
+        if (s <= fringeSq[i] * (1 + 1e-9)) {
+          let m = Math.sqrt(s);
+          if (lb > m) m = lb;
+          if (m < f) { fringe[i] = f = m; fringeSq[i] = m * m; }
+        }
+      }
+      if (f < min) { min = f; minId = i; }
     }
     from[e] = minId; to[e] = c; weight[e] = min;
     let w = 0;
