@@ -5,17 +5,19 @@
  * much sample weight); clusters are grown one at a time from the unlabelled core point of lowest
  * row index, so a border point reachable from two clusters joins the one numbered first, and cluster
  * ids follow the row order of their first core point. The result does not depend on the order in
- * which a cluster is grown, which leaves room for three shortcuts on the k-d tree:
+ * which a cluster is grown, which leaves room for shortcuts on the k-d tree:
  * - a node whose box diagonal is ≤ eps and that holds ≥ minSamples points makes all its points core
- *   without a query; the other points count neighbours only up to minSamples;
+ *   without a query; most other core points find minSamples neighbours among their leaf's and its
+ *   sibling's points; the rest count neighbours (up to minSamples) one query leaf at a time by a
+ *   dual-tree walk (Gray & Moore 2001), or point by point for leaves wider than eps;
  * - work runs in tree order (points contiguous in memory), not row order;
- * - while growing a cluster, subtrees whose points are all labelled already are skipped (a count of
- *   unlabelled points per node), so each region is read about once instead of once per core point.
+ * - a cluster grows a leaf of waiting core points at a time (one walk for all of them), skipping
+ *   subtrees whose points all have labels (a count of unlabelled points per node).
  * Neighbourhoods are never stored (scikit-learn keeps them all: memory grows with n × density).
  * @module
  */
 import type { Matrix } from '../math/matrix.js';
-import { buildKdTree, radiusQuery, stackSize, type KdTree } from '../math/kd-tree.js';
+import { buildKdTree, radiusCount, radiusQuery, stackSize, type KdTree } from '../math/kd-tree.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -112,7 +114,7 @@ function corePositions(tree: KdTree, eps: number, minSamples: number, weights: F
   // The rest count neighbours up to minSamples, one leaf of queries at a time (a dual-tree walk, Gray &
   // Moore 2001): box-to-box bounds prune or count whole nodes for all of the leaf's points at once.
   const count = new Int32Array(n);
-  const stack = new Int32Array(4 * stackSize(tree));
+  const stack = new Int32Array(4 * stackSize(tree)), single = new Int32Array(stackSize(tree));
   for (let q = 0; q < tree.nodes; q++) {
     if (left[q] >= 0) continue;
     const qs = start[q], qe = end[q];
@@ -120,6 +122,14 @@ function corePositions(tree: KdTree, eps: number, minSamples: number, weights: F
     for (let p = qs; p < qe; p++) if (!known[p]) open++;
     if (open === 0) continue;
     if (q % 256 === 0) checkAbort(signal);
+    // A leaf wider than eps (sparse points, noise) prunes badly as a box: query its points one by one
+    // (measured on the bench data: faster at both eps 0.3 and 0.5 than the box walk for such leaves).
+    let diag = 0;
+    for (let j = 0; j < d; j++) { const w = hi[q * d + j] - lo[q * d + j]; diag += w * w; }
+    if (diag > 1 * r2) {
+      for (let p = qs; p < qe; p++) if (!known[p]) coreP[p] = radiusCount(tree, points, p, eps, minSamples, single) >= minSamples ? 1 : 0;
+      continue;
+    }
     let st = 0;
     stack[st++] = 0;
     while (st > 0 && open > 0) {
