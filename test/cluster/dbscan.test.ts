@@ -131,6 +131,56 @@ describe('cluster/dbscan', () => {
     assert.deepEqual(Array.from(dbscanClusterer.predict(f.state, kept)), f.state.coreLabels);
   });
 
+  it('property: equals a brute-force DBSCAN (scikit-learn\'s loop over all pairs), with ties and weights', () => {
+    // The reference: neighbourhoods by all pairs, then _dbscan_inner's expansion in row order.
+    const naive = (x: Float64Array, n: number, d: number, eps: number, ms: number, w?: Float64Array) => {
+      const nb: number[][] = [];
+      for (let i = 0; i < n; i++) {
+        nb.push([]);
+        for (let j = 0; j < n; j++) {
+          let s = 0;
+          for (let t = 0; t < d; t++) s += (x[i * d + t] - x[j * d + t]) ** 2;
+          if (s <= eps * eps) nb[i].push(j);
+        }
+      }
+      const core = nb.map((l) => l.reduce((a, j) => a + (w ? w[j] : 1), 0) >= ms);
+      const labels = new Array<number>(n).fill(-1);
+      let c = 0;
+      for (let i = 0; i < n; i++) {
+        if (labels[i] !== -1 || !core[i]) continue;
+        const stack = [i];
+        while (stack.length) {
+          const p = stack.pop()!;
+          if (labels[p] !== -1 && p !== i) continue;
+          labels[p] = c;
+          if (core[p]) for (const j of nb[p]) if (labels[j] === -1) stack.push(j);
+        }
+        c++;
+      }
+      return { labels, core: core.map((v) => (v ? 1 : 0)) };
+    };
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 1e6 }),
+      fc.double({ min: 0.05, max: 3, noNaN: true }), fc.integer({ min: 1, max: 12 }), fc.boolean(), fc.boolean(),
+      (d, n, seed, eps, minSamples, grid, weighted) => {
+        const rng = createRng(seed);
+        const x = new Float64Array(n * d);
+        // Clumps plus background, on a 0.1 grid when `grid` (many distances exactly equal to eps).
+        for (let i = 0; i < n; i++) {
+          const clump = rng.int(4);
+          for (let t = 0; t < d; t++) {
+            const v = rng.float() < 0.8 ? clump * 3 + rng.normal() * 0.5 : rng.float() * 15;
+            x[i * d + t] = grid ? Math.round(v * 10) / 10 : v;
+          }
+        }
+        const w = weighted ? Float64Array.from({ length: n }, () => rng.float() * 2) : undefined;
+        const got = dbscanLabels({ rows: n, cols: d, data: x }, grid ? Math.round(eps * 10) / 10 || 0.1 : eps, minSamples, w);
+        const want = naive(x, n, d, grid ? Math.round(eps * 10) / 10 || 0.1 : eps, minSamples, w);
+        assert.deepEqual(Array.from(got.core), want.core);
+        assert.deepEqual(Array.from(got.labels), want.labels);
+      }), { numRuns: 300 });
+  });
+
   it('property: predict on a training core point returns its own segment', async () => {
     await fc.assert(fc.asyncProperty(
       fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 0, max: 1e6 }),
