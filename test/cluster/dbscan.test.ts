@@ -12,7 +12,11 @@ import { datasetFromMatrix } from '../../src/data/dataset.js';
 import { parseOptions } from '../../src/options.js';
 import type { SegkitWarning } from '../../src/errors.js';
 import { msg } from '../../src/messages.js';
-import { expectClose } from '../helpers/expect.js';
+import { expectClose, expectSegkitError } from '../helpers/expect.js';
+import { readFrame } from '../../src/data/read-frame.js';
+import { parseSourceSpec } from '../../src/data/source-spec.js';
+import { fitModel } from '../../src/model/fit-model.js';
+import { exportSql } from '../../src/model/sql/export-sql.js';
 import { checkClusterer } from '../conformance/clusterer.js';
 
 /** Border rows whose predicted segment differs from the training label, per fixture (measured). */
@@ -194,6 +198,17 @@ describe('cluster/dbscan', () => {
         for (let i = 0; i < n; i++) if (core[i]) assert.equal(p[i], f.labels[i], `core row ${i}`);
         for (let i = 0; i < n; i++) if (f.labels[i] === -1) assert.equal(p[i], -1, `noise row ${i}`);
       }), { numRuns: 150 });
+  });
+});
+
+describe('cluster/dbscan and hdbscan in a model', () => {
+  it('fit on the mall sample; export-sql refuses both methods clearly (no SQL scores: segments come from core points, not centers)', async () => {
+    const frame = await readFrame(parseSourceSpec(new URL('../../data/samples/mall_customers.csv', import.meta.url).pathname, {}));
+    for (const method of ['dbscan', 'hdbscan']) {
+      const r = await fitModel(frame, { method, options: {}, seed: 1 });
+      assert.ok(r.labels.some((l) => l === -1), `${method}: the sample has outliers`);
+      await expectSegkitError(() => exportSql(r.model, { dialect: 'duckdb' }), 'E_OPTION', msg.noSqlForMethod(method));
+    }
   });
 });
 
