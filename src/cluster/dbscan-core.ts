@@ -35,7 +35,7 @@ export interface DbscanLabels {
 /** Rows between two checks of the abort signal. */
 const ABORT_EVERY = 4096;
 
-/** DBSCAN on the rows of `x`. `weights` (optional, ≥ 0) count instead of 1 per point, as sample_weight does in scikit-learn. */
+/** @internal DBSCAN on the rows of `x`. `weights` (optional, ≥ 0) count instead of 1 per point, as sample_weight does in scikit-learn. */
 export function dbscanLabels(x: Matrix, eps: number, minSamples: number, weights?: Float64Array, signal?: AbortSignal): DbscanLabels {
   const n = x.rows, d = x.cols;
   let T = performance.now(); let C = process.cpuUsage();

@@ -123,7 +123,7 @@ function coreTree(state: DbscanState): KdTree {
   return t;
 }
 
-/** Segment of the nearest core point within eps (ties: the core point of lower training row), else -1. */
+/** @internal Segment of the nearest core point within eps (ties: the core point of lower training row), else -1. */
 export function nearestCoreSegment(state: DbscanState, rows: Float64Array, n: number): { labels: Int32Array; distance: Float64Array } {
   const tree = coreTree(state);
   const labels = new Int32Array(n), distance = new Float64Array(n);

@@ -45,7 +45,7 @@ export interface HdbscanTree {
   readonly kd: KdTree;
 }
 
-/** Core distances: distance to the k-th nearest row, the row itself included. */
+/** @internal Core distances: distance to the k-th nearest row, the row itself included. */
 export function coreDistances(tree: KdTree, k: number): Float64Array {
   const n = tree.n, kk = Math.min(k, n);
   const core = new Float64Array(n);
@@ -55,50 +55,58 @@ export function coreDistances(tree: KdTree, k: number): Float64Array {
 }
 
 /**
- * R's Prim's variant (see the module comment): vertex order from row 0 and the weight with which each
+ * @internal R's Prim's variant (see the module comment): vertex order from row 0 and the weight with which each
  * vertex joined. `from[e]` = the vertex added at step e + 1, `to[e]` = the one added at step e.
  */
 export function primPath(x: Float64Array, n: number, d: number, core: Float64Array, signal?: AbortSignal): { from: Int32Array; to: Int32Array; weight: Float64Array } {
-  const from = new Int32Array(Math.max(0, n - 1)), to = new Int32Array(Math.max(0, n - 1)), weight = new Float64Array(Math.max(0, n - 1));
-  const fringe = new Float64Array(n).fill(Infinity), fringeSq = new Float64Array(n).fill(Infinity);
-  // Rows not yet in the tree, in ascending order (the scan order decides ties).
-  let rem = new Int32Array(n - 1 > 0 ? n - 1 : 0), len = n - 1;
-  for (let i = 1; i < n; i++) rem[i - 1] = i;
-  let next = new Int32Array(rem.length);
-  let c = 0, minId = n - 1;
-  for (let e = 0; e < n - 1; e++) {
+  const m = Math.max(0, n - 1);
+  const from = new Int32Array(m), to = new Int32Array(m), weight = new Float64Array(m);
+  // Rows not yet in the tree, with their coordinates, core distance and fringe weight side by side
+  // (sequential reads); a row leaves by swapping with the last. R scans in row order with strict
+  // comparisons, so among equal weights the lowest row wins: the tie rule below says so explicitly.
+  const px = new Float64Array(m * d), pc = new Float64Array(m), pf = new Float64Array(m).fill(Infinity), pfs = new Float64Array(m).fill(Infinity);
+  const pid = new Int32Array(m);
+  for (let t = 0; t < m; t++) {
+    pid[t] = t + 1;
+    pc[t] = core[t + 1];
+    for (let j = 0; j < d; j++) px[t * d + j] = x[(t + 1) * d + j];
+  }
+  const cx = new Float64Array(d);
+  for (let j = 0; j < d; j++) cx[j] = x[j];
+  let len = m, c = 0, cc = core[0], minId = n - 1;
+  for (let e = 0; e < m; e++) {
     if ((e & 1023) === 0 && signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('HDBSCAN'));
-    let min = Infinity;
-    const co = c * d, cc = core[c];
+    let min = Infinity, minPos = -1;
     for (let t = 0; t < len; t++) {
-      const i = rem[t];
-      let f = fringe[i];
-      // The result is max(d, cc, core_i): when the core distances alone reach the fringe weight, or
+      let f = pf[t];
+      // The weight is max(d, cc, core_i): when the core distances alone reach the fringe weight, or
       // the squared distance is clearly beyond it, the fringe cannot improve; skip the square root.
-      const lb = cc > core[i] ? cc : core[i];
+      const ci = pc[t], lb = cc > ci ? cc : ci;
       if (lb < f) {
-        const io = i * d;
-        let s = 0;
-        for (let j = 0; j < d; j++) { const u = x[io + j] - x[co + j]; s += u * u; }
-        if (s <= fringeSq[i] * (1 + 1e-9)) {
-          let m = Math.sqrt(s);
-          if (lb > m) m = lb;
-          if (m < f) { fringe[i] = f = m; fringeSq[i] = m * m; }
+        const o = t * d;
+        let sq = 0;
+        for (let j = 0; j < d; j++) { const u = px[o + j] - cx[j]; sq += u * u; }
+        if (sq <= pfs[t] * (1 + 1e-9)) {
+          let w = Math.sqrt(sq);
+          if (lb > w) w = lb;
+          if (w < f) { pf[t] = f = w; pfs[t] = w * w; }
         }
       }
-      if (f < min) { min = f; minId = i; }
+      if (f < min || (f === min && pid[t] < minId)) { min = f; minId = pid[t]; minPos = t; }
     }
+    if (minPos < 0) { minPos = 0; minId = pid[0]; } // unreachable with finite data
     from[e] = minId; to[e] = c; weight[e] = min;
-    let w = 0;
-    for (let t = 0; t < len; t++) if (rem[t] !== minId) next[w++] = rem[t];
-    const tmp = rem; rem = next; next = tmp; len = w;
-    c = minId;
+    c = minId; cc = pc[minPos];
+    for (let j = 0; j < d; j++) cx[j] = px[minPos * d + j];
+    const last = --len;
+    pid[minPos] = pid[last]; pc[minPos] = pc[last]; pf[minPos] = pf[last]; pfs[minPos] = pfs[last];
+    for (let j = 0; j < d; j++) px[minPos * d + j] = px[last * d + j];
   }
   return { from, to, weight };
 }
 
 /**
- * Single-linkage merges of the Prim path, in ascending weight (ties in Prim order), in R's hclust
+ * @internal Single-linkage merges of the Prim path, in ascending weight (ties in Prim order), in R's hclust
  * encoding: an entry < 0 is row −(entry + 1), an entry > 0 is merge entry − 1.
  */
 export function mergesOf(p: { from: Int32Array; to: Int32Array; weight: Float64Array }, n: number): { a: Int32Array; b: Int32Array; height: Float64Array; size: Int32Array } {
@@ -123,7 +131,7 @@ export function mergesOf(p: { from: Int32Array; to: Int32Array; weight: Float64A
   return { a, b, height, size };
 }
 
-/** Builds the cluster tree (module comment, steps 1–4). */
+/** @internal Builds the cluster tree (module comment, steps 1–4). */
 export function hdbscanTree(x: Float64Array, n: number, d: number, minSamples: number, minClusterSize: number, signal?: AbortSignal): HdbscanTree {
   const kd = buildKdTree(x, n, d);
   const core = coreDistances(kd, minSamples);

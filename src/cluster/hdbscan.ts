@@ -94,10 +94,10 @@ export const hdbscanClusterer: Clusterer<HdbscanParams, HdbscanState> = {
     if (rowsSampled) warn('W_SAMPLED', msg.hdbscanRowsSampled(n, o.maxModelRows));
     const m = keep ? keep.length : n;
     const rows = new Array<number>(m * d), core = new Array<number>(m), pointCluster = new Array<number>(m), pointEps = new Array<number>(m);
-    for (let t2 = 0; t2 < m; t2++) {
-      const i = keep ? keep[t2] : t2;
-      for (let j = 0; j < d; j++) rows[t2 * d + j] = x.data[i * d + j];
-      core[t2] = t.core[i]; pointCluster[t2] = t.pointCluster[i]; pointEps[t2] = t.pointEps[i];
+    for (let r = 0; r < m; r++) {
+      const i = keep ? keep[r] : r;
+      for (let j = 0; j < d; j++) rows[r * d + j] = x.data[i * d + j];
+      core[r] = t.core[i]; pointCluster[r] = t.pointCluster[i]; pointEps[r] = t.pointEps[i];
     }
     let nNoise = 0;
     for (let i = 0; i < n; i++) if (labels[i] < 0) nNoise++;

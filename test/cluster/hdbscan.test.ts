@@ -43,6 +43,42 @@ describe('cluster/hdbscan', () => {
     assert.deepEqual([Array.from(m.a), Array.from(m.b), Array.from(m.height), Array.from(m.size)], [[-2, -3, -4], [-1, 1, 2], [1, 2, 4], [2, 3, 4]]);
   });
 
+  it("property: Prim's path equals R's prims on the full mutual-reachability matrix (ties on a grid)", () => {
+    // R dbscan 1.1-11 src/R_prims_mst.cpp, transcribed as a plain loop over a stored matrix.
+    const rPrims = (x: Float64Array, n: number, d: number, core: Float64Array) => {
+      const mrd = (a: number, b: number) => {
+        let s = 0;
+        for (let j = 0; j < d; j++) s += (x[a * d + j] - x[b * d + j]) ** 2;
+        return Math.max(Math.sqrt(s), core[a], core[b]);
+      };
+      const selected = new Array<boolean>(n).fill(false), fringe = new Array<number>(n).fill(Infinity);
+      const out: number[][] = [];
+      let c = 0, minId = n - 1;
+      for (let e = 0; e < n - 1; e++) {
+        let min = Infinity;
+        for (let i = 0; i < n; i++) {
+          if (i === c || selected[i]) continue;
+          fringe[i] = Math.min(fringe[i], mrd(c, i));
+          if (fringe[i] < min) { min = fringe[i]; minId = i; }
+        }
+        out.push([minId, c, min]);
+        selected[c] = true;
+        c = minId;
+      }
+      return out;
+    };
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 3 }), fc.integer({ min: 2, max: 120 }), fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 6 }),
+      (d, n, seed, minSamples) => {
+        const rng = createRng(seed);
+        const x = Float64Array.from({ length: n * d }, () => rng.int(6)); // integer grid: many equal weights
+        const core = coreDistances(buildKdTree(x, n, d), minSamples);
+        const p = primPath(x, n, d, core);
+        const want = rPrims(x, n, d, core);
+        assert.deepEqual(Array.from(p.from, (f, e) => [f, p.to[e], p.weight[e]]), want);
+      }), { numRuns: 200 });
+  });
+
   for (const c of fixture.cases) {
     it(`equals R dbscan::hdbscan (labels, membership_prob, coredist) on ${c.name}`, async () => {
       const f = await fit(c.input.x, { minClusterSize: c.input.minPts });
