@@ -102,6 +102,19 @@ describe('cluster/dbscan', () => {
     assert.equal(big.length, 3, JSON.stringify([...sizes]));
   });
 
+  it("eps 'auto' recovers seeded blobs and their background noise (6 blobs in 3-D, 5% noise)", async () => {
+    for (const minSamples of [5, 10, 20]) {
+      const rng = createRng(21);
+      const centers = Array.from({ length: 6 }, () => [rng.float() * 20 - 10, rng.float() * 20 - 10, rng.float() * 20 - 10]);
+      const x: number[][] = [];
+      for (let i = 0; i < 3000; i++)
+        x.push(rng.float() < 0.05 ? [0, 1, 2].map(() => rng.float() * 24 - 12) : centers[rng.int(6)].map((c) => c + 0.5 * rng.normal()));
+      const f = await fit(x, { minSamples });
+      assert.equal(f.state.nClusters, 6, `minSamples ${minSamples}: eps ${f.state.eps}`);
+      assert.ok(f.diagnostics.noiseShare > 0.03 && f.diagnostics.noiseShare < 0.08, `noise share ${f.diagnostics.noiseShare}`);
+    }
+  });
+
   it('warns with the k-distance suggestion when eps makes every row noise', async () => {
     const c = fixture.cases.find((c: any) => c.name === 'blobs-noise-2d');
     const f = await fit(c.input.x, { eps: 0.001, minSamples: 5 });
@@ -109,6 +122,8 @@ describe('cluster/dbscan', () => {
     const suggested = kDistance(fromRows(c.input.x), 5).suggestedEps;
     assert.deepEqual(f.warnings, [{ code: 'W_FEWER_CLUSTERS', message: msg.dbscanAllNoise(0.001, 5, suggested, false) }]);
     assert.match(f.warnings[0].message, /every row is noise.*suggests eps=0\.\d+/);
+    assert.equal(f.state.coreLabels.length, 0);
+    assert.ok(dbscanClusterer.predict(f.state, f.data).every((l) => l === -1)); // a model without core points predicts noise
   });
 
   it('warns with the k-distance suggestion when eps makes one segment', async () => {
