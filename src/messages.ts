@@ -324,4 +324,18 @@ export const msg = {
   hierWeightsIgnored: () => `hierarchical ignores row weights: every row counts once in the merge tree (scipy's linkage has no weights either).`,
   hierLevelColumn: (k: number, kind: 'broad' | 'intermediate' | 'detailed') => `segment among the ${k} ${kind} segments`,
   kLevelsNeedHierarchical: (method: string) => `-k with a list of levels (e.g. 4,12) cuts a hierarchical tree into nested segments; method '${method}' has no tree. Use --method hierarchical, or one k.`,
+  // density-based clustering: DBSCAN and HDBSCAN
+  dbscanAllNoise: (eps: number, minSamples: number, suggested: number, auto: boolean) =>
+    `DBSCAN with eps=${Number(eps.toPrecision(4))} and minSamples=${minSamples} found no dense region: every row is noise (segment -1). ` +
+    (auto ? `eps came from the k-distance knee; try a larger eps or a smaller minSamples.` : `The k-distance curve suggests eps=${Number(suggested.toPrecision(4))}; try it, or a smaller minSamples.`),
+  dbscanOneCluster: (eps: number, minSamples: number, suggested: number, auto: boolean) =>
+    `DBSCAN with eps=${Number(eps.toPrecision(4))} and minSamples=${minSamples} found a single segment (besides noise). ` +
+    (auto ? `eps came from the k-distance knee; try a smaller eps to split it, or a larger minSamples.` : `The k-distance curve suggests eps=${Number(suggested.toPrecision(4))}; try it, or a smaller eps to split the segment.`),
+  dbscanCoreSampled: (nCore: number, kept: number, megabytes: number) =>
+    `DBSCAN found ${nCore.toLocaleString('en-US')} core points; the model keeps a seeded sample of ${kept.toLocaleString('en-US')} of them for predict (maxCorePoints), so predict may call a few rows near the edge of a segment noise. Raise maxCorePoints to keep them all (about ${Math.ceil(megabytes)} MB in the model file).`,
+  hdbscanAllNoise: (minClusterSize: number, minSamples: number) =>
+    `HDBSCAN with minClusterSize=${minClusterSize} and minSamples=${minSamples} found no segment: every row is noise (segment -1). Try a smaller minClusterSize or minSamples, or allowSingleCluster=true if the data is one dense group.`,
+  hdbscanRowsSampled: (n: number, kept: number) =>
+    `HDBSCAN keeps a seeded sample of ${kept.toLocaleString('en-US')} of the ${n.toLocaleString('en-US')} training rows in the model for predict (maxModelRows), so predict on a training row may differ from its training segment near segment edges. Raise maxModelRows to keep them all.`,
+  hdbscanIgnoresWeights: () => `HDBSCAN does not use row weights; every row counts once.`,
 };

@@ -14,6 +14,8 @@ import { kmedoidsClusterer } from './kmedoids.js';
 import { embedKmeansClusterer } from './embed-kmeans.js';
 import { somClusterer } from './som.js';
 import { hierarchicalClusterer } from './hierarchical.js';
+import { dbscanClusterer } from './dbscan.js';
+import { hdbscanClusterer } from './hdbscan.js';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -28,6 +30,8 @@ const CLUSTERERS: Record<string, AnyClusterer> = {
   'embed-kmeans': embedKmeansClusterer,
   som: somClusterer,
   hierarchical: hierarchicalClusterer,
+  dbscan: dbscanClusterer,
+  hdbscan: hdbscanClusterer,
 };
 
 /** Names of every registered method. */

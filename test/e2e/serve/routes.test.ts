@@ -140,6 +140,8 @@ describe('e2e/serve/routes', () => {
       gmm: { options: { nClusters: 3 }, prep: { exclude: ['Gender'] } },
       lpa: { options: { nClusters: 3 }, prep: { exclude: ['Gender'] } },
       'lpa-kmeans': { options: { nClusters: 3 }, prep: { exclude: ['Gender'] } },
+      dbscan: { options: {} }, // no cluster count: eps from the k-distance knee
+      hdbscan: { options: {} },
     };
     const rows = await mallRecords();
     const fits = [];
