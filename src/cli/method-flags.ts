@@ -34,6 +34,9 @@ export interface MethodFlags {
   linkage?: string;
   height?: string;
   maxMemoryMb?: string;
+  eps?: string;
+  minSamples?: string;
+  minClusterSize?: string;
 }
 
 /** Registers --init … --batch-size (--method is registered by the command, before its k flag). */
@@ -61,7 +64,10 @@ export function addMethodOptionFlags(cmd: Command): void {
     .option('--epochs <n>', 'som: batch training passes (default 20)')
     .option('--linkage <how>', "hierarchical: 'ward' (default, no distance matrix), 'average', 'complete' or 'single'")
     .option('--height <h>', 'hierarchical: cut the tree at this merge height instead of into k segments')
-    .option('--max-memory-mb <n>', 'hierarchical average/complete: memory limit for the distance matrix (default 2048)');
+    .option('--max-memory-mb <n>', 'hierarchical average/complete: memory limit for the distance matrix (default 2048)')
+    .option('--eps <x>', "dbscan: neighbourhood radius in the scaled feature space, or 'auto' (the knee of the k-distance curve; default)")
+    .option('--min-samples <n>', 'dbscan/hdbscan: rows (itself included) that make a row a core point')
+    .option('--min-cluster-size <n>', 'hdbscan: smallest group of rows that counts as a segment (default 5)');
 }
 
 /** The method options the flags ask for, without nClusters (validated later by the method's schema). */
@@ -96,5 +102,8 @@ export function methodOptionsFromFlags(flags: MethodFlags): Record<string, unkno
   set('linkage', flags.linkage);
   set('height', numberFlag(flags.height, '--height', { min: 0 }));
   set('maxMemoryMB', numberFlag(flags.maxMemoryMb, '--max-memory-mb', { min: 1 }));
+  set('eps', flags.eps === 'auto' ? 'auto' : numberFlag(flags.eps, '--eps', { min: 0 }));
+  set('minSamples', numberFlag(flags.minSamples, '--min-samples', { integer: true, min: 1 }));
+  set('minClusterSize', numberFlag(flags.minClusterSize, '--min-cluster-size', { integer: true, min: 2 }));
   return options;
 }

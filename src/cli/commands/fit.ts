@@ -63,6 +63,10 @@ Which method?
   hierarchical Agglomerative tree (--linkage ward|average|complete|single); -k 4,12 cuts it twice for
                nested broad and detailed segments (columns level_4, level_12); --height cuts by height.
                Ward needs no distance matrix (100k rows fit in memory).
+  dbscan       Density-based: dense groups become segments, the rest are 'outliers' (segment -1);
+               --eps auto|x, --min-samples n. No -k. New customers: the segment of a core point within eps.
+  hdbscan      Hierarchical DBSCAN: segments of varying density, --min-cluster-size n; membership
+               strength per customer (column strength).
   som          Self-organizing map (--grid 10x10, --topology hexagonal): every customer gets a neuron
                (a 2-D map of the customer space) and a segment (k-means on the neurons).
   embed-kmeans "LLM + K-means": each row rendered as a sentence (--template, --pii), embedded by
@@ -159,6 +163,8 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
         else {
           if (lpa) io.stdout(`Latent profile models compared (${lpa.grid.cells.length} fits):\n\n${lpa.table}\nSaved: ${lpa.pick.model} with ${lpa.pick.nClusters} profiles (best by ${flags.pick.toUpperCase()}); refit another cell with --models <model> -k <n>.\n\n`);
           io.stdout(formatFitSummary(result.model, summary, flags.out, flags.assignments));
+          const outside = result.labels.reduce((a, l) => a + (l < 0 ? 1 : 0), 0);
+          if (outside > 0) io.stdout(`${result.noiseName}: ${outside} customers (${((100 * outside) / result.labels.length).toFixed(1)}%) belong to no segment (segment -1 in the assignments).\n`);
           if (chosen) io.stdout(`k = ${chosen.k} was chosen from ${flags.kRange} (${chosen.report.recommendation.agreement}): ${chosen.report.recommendation.reasons.at(-1)} The per-k evidence is in the model file (manifest.selection); 'segkit select' prints it as a table.\n`);
         }
         for (const w of result.warnings) io.stderr(`warning ${w.code}: ${w.message}\n`);
