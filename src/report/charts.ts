@@ -26,6 +26,8 @@ const CONFIG = { axis: { labelLimit: LABEL_LIMIT }, legend: { labelLimit: LABEL_
  * More than 8 segments cycle through it.
  */
 export const SEGMENT_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/** Colour of customers outside every segment (noise/outliers). */
+export const NOISE_COLOUR = '#9a9a9a';
 const segmentScale = (names: string[]) => ({ domain: names, range: SEGMENT_PALETTE });
 const round = (v: number, digits = 4) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
 
@@ -70,14 +72,17 @@ export function distributionChart(feature: string, values: { segment: string; va
   };
 }
 
-export function projectionChart(names: string[], p: Projection): Chart {
-  const values = p.points.map((q) => ({ pc1: round(q.x), pc2: round(q.y), segment: q.segment >= 0 ? names[q.segment] : 'unassigned' }));
+export function projectionChart(names: string[], p: Projection, noiseName = 'unassigned'): Chart {
+  const values = p.points.map((q) => ({ pc1: round(q.x), pc2: round(q.y), segment: q.segment >= 0 ? names[q.segment] : noiseName }));
+  // Rows outside every segment (DBSCAN's outliers) are drawn grey, after the segments in the legend.
+  const hasNoise = p.points.some((q) => q.segment < 0);
+  const scale = hasNoise ? { domain: [...names, noiseName], range: [...names.map((_, i) => SEGMENT_PALETTE[i % SEGMENT_PALETTE.length]), NOISE_COLOUR] } : segmentScale(names);
   return {
     id: 'projection', title: 'Customers on the first two principal components', caption: `PCA of the model's feature space; ${values.length < p.total ? `a sample of ${values.length.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} customers, stratified by segment` : `${values.length} customers shown`}. The axes explain ${(p.explained[0] * 100).toFixed(0)}% and ${(p.explained[1] * 100).toFixed(0)}% of the variance.`,
     spec: {
       $schema: SCHEMA, config: CONFIG, width: WIDTH, height: 380, data: { values },
       mark: { type: 'circle', size: 14, opacity: 0.6 },
-      encoding: { x: { field: 'pc1', type: 'quantitative', title: `PC1 (${(p.explained[0] * 100).toFixed(0)}%)` }, y: { field: 'pc2', type: 'quantitative', title: `PC2 (${(p.explained[1] * 100).toFixed(0)}%)` }, color: { field: 'segment', type: 'nominal', title: 'segment', scale: segmentScale(names), legend: { labelLimit: LABEL_LIMIT } },
+      encoding: { x: { field: 'pc1', type: 'quantitative', title: `PC1 (${(p.explained[0] * 100).toFixed(0)}%)` }, y: { field: 'pc2', type: 'quantitative', title: `PC2 (${(p.explained[1] * 100).toFixed(0)}%)` }, color: { field: 'segment', type: 'nominal', title: 'segment', scale, legend: { labelLimit: LABEL_LIMIT } },
         // Hover details in the dashboard (vega-embed's tooltip); the report's static SVG ignores it.
         tooltip: [{ field: 'segment', type: 'nominal' }, { field: 'pc1', type: 'quantitative', format: '.2f' }, { field: 'pc2', type: 'quantitative', format: '.2f' }] },
     },

@@ -9,7 +9,7 @@
 import type { Frame } from '../data/frame.js';
 import { isNumericColumn } from '../data/frame.js';
 import type { SegmentationModel } from '../model/artifact.js';
-import { scoreFrame, segmentName } from '../model/predict.js';
+import { noiseName, scoreFrame, segmentName } from '../model/predict.js';
 import { getClusterer } from '../cluster/registry.js';
 import { decodeState } from '../model/state-codec.js';
 import { profileSegments, type ProfileReport } from '../profile/segment-profile.js';
@@ -18,6 +18,9 @@ import { createRng } from '../math/rng.js';
 import { principalProjection, type Projection } from './projection.js';
 import { suggestActions, type Playbook } from '../profile/playbook.js';
 import { prepCharts, scatterMatrixChart } from './charts-prep.js';
+import { dendrogramChart, outlierShareChart, somCharts } from './charts-method.js';
+import type { HierarchicalState } from '../cluster/hierarchical.js';
+import type { SomState } from '../cluster/som.js';
 import type { PrepReport } from '../prep/pipeline.js';
 import type { Matrix } from '../math/matrix.js';
 import { confidenceChart, distributionChart, projectionChart, selectionChart, sizesChart, zHeatmap, type Chart } from './charts.js';
@@ -56,6 +59,8 @@ export interface ReportAnalysis {
   selection?: { perK: { k: number; cost: number | null; silhouette: number | null; gap: number | null; stability: number | null }[]; chosen: number };
   metrics: Record<string, number | null>;
   treeAccuracy: number;
+  /** Method-specific chart data: the hierarchical tree or the SOM (their states), and outliers of density methods. */
+  methodCharts?: { hierarchical?: HierarchicalState; som?: SomState; noise?: { name: string; value?: Float64Array } };
   /** Feature reduction (issue 15): the prep report's matrix part and a sample of PC1–PC3. */
   reduction?: { matrix: NonNullable<PrepReport['matrix']>; pcs?: { x: Matrix; labels: Int32Array } };
 }
@@ -91,12 +96,14 @@ export function analyseReport(model: SegmentationModel, frame: Frame, o: { value
   const selection = model.manifest.selection as { perK?: { k: number; cost: number | null; silhouette: number | null; gap: number | null; stability: number | null }[]; recommendation?: { k: number } } | undefined;
   const metrics = Object.fromEntries(['silhouette', 'daviesBouldin', 'calinskiHarabasz', 'bic', 'entropy'].filter((m) => model.metrics[m] !== undefined).map((m) => [m, model.metrics[m]]));
   const reduction = reductionData(model, s.dataset.numeric, s.labels);
+  const methodCharts = methodChartData(model, frame, clusterer.noise ? noiseName(model.clusterer.method) : null, o.valueColumn);
   return {
     source: frame.source, rows: frame.rows, method: model.manifest.method, modelCreatedAt: model.manifest.createdAt, valueColumn: o.valueColumn ?? null,
     labels: s.labels, confidence: s.confidence, soft: Boolean(s.probabilities), profile, tree, projection, distributions,
     ...(selection?.perK && selection.recommendation ? { selection: { perK: selection.perK, chosen: selection.recommendation.k } } : {}),
     metrics, treeAccuracy: tree.accuracy,
     ...(reduction ? { reduction } : {}),
+    ...(methodCharts ? { methodCharts } : {}),
   };
 }
 
@@ -115,7 +122,10 @@ export function presentReport(a: ReportAnalysis, names: string[], o: { title?: s
   const charts: Chart[] = [
     sizesChart(names, profile),
     ...(Object.keys(profile.overall.numeric).length > 0 ? [zHeatmap(names, profile)] : []),
-    projectionChart(names, a.projection),
+    projectionChart(names, a.projection, a.methodCharts?.noise?.name),
+    ...(a.methodCharts?.noise ? [outlierShareChart(a.labels, a.methodCharts.noise.name, a.methodCharts.noise.value, a.valueColumn ?? undefined)] : []),
+    ...(a.methodCharts?.hierarchical ? [dendrogramChart(a.methodCharts.hierarchical, names)].filter((c): c is Chart => c !== null) : []),
+    ...(a.methodCharts?.som ? somCharts(a.methodCharts.som, names) : []),
     ...reductionCharts(a.reduction, names),
     ...distributions,
     confidenceChart(names, a.labels, a.confidence, a.soft),
@@ -134,6 +144,16 @@ function reductionCharts(r: ReportAnalysis['reduction'], names: string[]): Chart
   const charts = prepCharts(r?.matrix);
   if (r?.pcs) charts.push(scatterMatrixChart(r.pcs.x, [0, 1, 2], ['PC1', 'PC2', 'PC3'], r.pcs.labels, names));
   return charts;
+}
+
+/** What the method-specific charts need (charts-method.ts). */
+function methodChartData(model: SegmentationModel, frame: Frame, noise: string | null, valueColumn: string | undefined): ReportAnalysis['methodCharts'] {
+  const method = model.clusterer.method;
+  if (method === 'hierarchical') return { hierarchical: decodeState(model.clusterer.state) as HierarchicalState };
+  if (method === 'som') return { som: decodeState(model.clusterer.state) as SomState };
+  if (!noise) return undefined;
+  const c = valueColumn ? frame.columns.find((x) => x.name === valueColumn) : undefined;
+  return { noise: { name: noise, ...(c && isNumericColumn(c) ? { value: c.values } : {}) } };
 }
 
 /** What the reduction charts need, kept small: the prep report and PC1–PC3 of about 2,000 customers. */
