@@ -338,4 +338,10 @@ export const msg = {
   hdbscanRowsSampled: (n: number, kept: number) =>
     `HDBSCAN keeps a seeded sample of ${kept.toLocaleString('en-US')} of the ${n.toLocaleString('en-US')} training rows in the model for predict (maxModelRows), so predict on a training row may differ from its training segment near segment edges. Raise maxModelRows to keep them all.`,
   hdbscanIgnoresWeights: () => `HDBSCAN does not use row weights; every row counts once.`,
+  embedModelMissing: (dir: string, missing: readonly string[]) =>
+    `The embedding model folder ${dir} is missing ${missing.join(', ')}. It needs config.json, tokenizer.json, tokenizer_config.json and onnx/model.onnx (the layout transformers.js reads; export a sentence-transformers model to ONNX, e.g. with optimum).`,
+  embedModelFailed: (dir: string, reason: string) => `The embedding model in ${dir} could not run: ${reason}`,
+  embedModelChanged: (dir: string) => `The ONNX file in ${dir} is not the one this segmentation model was fitted with (its hash differs). Point --embed-model at the original folder, or refit.`,
+  embedOutputShape: (dir: string, dims: readonly number[]) => `The embedding model in ${dir} returned an output of shape [${dims.join(', ')}]; expected token vectors [batch, tokens, hidden] or sentence vectors [batch, hidden].`,
+  embedTimeout: (seconds: number) => `The embedding model did not answer within ${seconds} s.`,
 };

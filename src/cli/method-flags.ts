@@ -25,6 +25,7 @@ export interface MethodFlags {
   covarianceType?: string;
   regCovar?: string;
   embedDims?: string;
+  embedModel?: string;
   grid?: string;
   topology?: string;
   neighborhood?: string;
@@ -56,6 +57,7 @@ export function addMethodOptionFlags(cmd: Command): void {
     .option('--covariance-type <type>', "gmm: 'full' (default), 'tied', 'diag' or 'spherical'")
     .option('--reg-covar <x>', 'gmm/lpa: added to the covariance diagonal (default 1e-6; 0 for mclust exactly)')
     .option('--embed-dims <n>', 'embed-kmeans: embedding dimensions (default 32)')
+    .option('--embed-model <dir>', 'embed-kmeans: folder of a local ONNX sentence model (config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx); default: the built-in embedding')
     .option('--grid <rxc>', "som: map size rows x columns, e.g. '10x10' (default about 5·√n neurons, shaped by the data's two main directions)")
     .option('--topology <t>', "som: 'rectangular' (default) or 'hexagonal'")
     .option('--neighborhood <f>', "som: 'gaussian' (default) or 'bubble'")
@@ -88,6 +90,7 @@ export function methodOptionsFromFlags(flags: MethodFlags): Record<string, unkno
   set('covarianceType', flags.covarianceType);
   set('regCovar', numberFlag(flags.regCovar, '--reg-covar', { min: 0 }));
   set('dims', numberFlag(flags.embedDims, '--embed-dims', { integer: true, min: 2 }));
+  set('embedModel', flags.embedModel);
   if (flags.grid !== undefined) {
     const m = /^(\d+)\s*[x×]\s*(\d+)$/i.exec(flags.grid.trim());
     if (!m) throw new SegkitError('E_USAGE', msg.gridFlag(flags.grid), { field: '--grid' });
