@@ -113,6 +113,7 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
       try {
         // Flags first, so a usage error is reported before any data is read.
         const options: Record<string, unknown> = methodOptionsFromFlags(flags);
+        if (typeof options.embedModel === 'string') options.embedModel = resolvePath(io, options.embedModel);
         const auto = flags.nClusters === 'auto';
         // lpa: a k range or several models fit the grid of models × k (lpa-grid-fit.ts).
         const kRangeGiven = !auto && flags.nClusters !== undefined && /\.\./.test(flags.nClusters);
