@@ -344,4 +344,5 @@ export const msg = {
   embedModelChanged: (dir: string) => `The ONNX file in ${dir} is not the one this segmentation model was fitted with (its hash differs). Point --embed-model at the original folder, or refit.`,
   embedOutputShape: (dir: string, dims: readonly number[]) => `The embedding model in ${dir} returned an output of shape [${dims.join(', ')}]; expected token vectors [batch, tokens, hidden] or sentence vectors [batch, hidden].`,
   embedTimeout: (seconds: number) => `The embedding model did not answer within ${seconds} s.`,
+  bottleneckTooWide: (bottleneck: number, features: number) => `The autoencoder's bottleneck (${bottleneck}) must be smaller than the number of features (${features}); choose --bottleneck below ${features}.`,
 };

@@ -26,6 +26,8 @@ export interface MethodFlags {
   regCovar?: string;
   embedDims?: string;
   embedModel?: string;
+  bottleneck?: string;
+  hidden?: string;
   grid?: string;
   topology?: string;
   neighborhood?: string;
@@ -63,7 +65,9 @@ export function addMethodOptionFlags(cmd: Command): void {
     .option('--neighborhood <f>', "som: 'gaussian' (default) or 'bubble'")
     .option('--training <how>', "som: 'batch' (default) or 'online' (MiniSom's rule)")
     .option('--sigma <x>', 'som: initial neighbourhood radius in grid units')
-    .option('--epochs <n>', 'som: batch training passes (default 20)')
+    .option('--epochs <n>', 'som: batch training passes (default 20); autoencoder-kmeans: training epochs at most (default 50)')
+    .option('--bottleneck <n>', 'autoencoder-kmeans: size of the code layer (default 8)')
+    .option('--hidden <n>', 'autoencoder-kmeans: hidden units on each side of the code layer (default 32)')
     .option('--linkage <how>', "hierarchical: 'ward' (default, no distance matrix), 'average', 'complete' or 'single'")
     .option('--height <h>', 'hierarchical: cut the tree at this merge height instead of into k segments')
     .option('--max-memory-mb <n>', 'hierarchical average/complete: memory limit for the distance matrix (default 2048)')
@@ -91,6 +95,8 @@ export function methodOptionsFromFlags(flags: MethodFlags): Record<string, unkno
   set('regCovar', numberFlag(flags.regCovar, '--reg-covar', { min: 0 }));
   set('dims', numberFlag(flags.embedDims, '--embed-dims', { integer: true, min: 2 }));
   set('embedModel', flags.embedModel);
+  set('bottleneck', numberFlag(flags.bottleneck, '--bottleneck', { integer: true, min: 1 }));
+  set('hidden', numberFlag(flags.hidden, '--hidden', { integer: true, min: 1 }));
   if (flags.grid !== undefined) {
     const m = /^(\d+)\s*[x×]\s*(\d+)$/i.exec(flags.grid.trim());
     if (!m) throw new SegkitError('E_USAGE', msg.gridFlag(flags.grid), { field: '--grid' });

@@ -12,6 +12,7 @@ import { lpaClusterer } from './lpa.js';
 import { lpaKmeansClusterer } from './lpa-kmeans.js';
 import { kmedoidsClusterer } from './kmedoids.js';
 import { embedKmeansClusterer } from './embed-kmeans.js';
+import { autoencoderKmeansClusterer } from './autoencoder-kmeans.js';
 import { somClusterer } from './som.js';
 import { hierarchicalClusterer } from './hierarchical.js';
 import { dbscanClusterer } from './dbscan.js';
@@ -28,6 +29,7 @@ const CLUSTERERS: Record<string, AnyClusterer> = {
   'lpa-kmeans': lpaKmeansClusterer,
   kmedoids: kmedoidsClusterer,
   'embed-kmeans': embedKmeansClusterer,
+  'autoencoder-kmeans': autoencoderKmeansClusterer,
   som: somClusterer,
   hierarchical: hierarchicalClusterer,
   dbscan: dbscanClusterer,

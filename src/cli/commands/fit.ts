@@ -69,6 +69,8 @@ Which method?
                strength per customer (column strength).
   som          Self-organizing map (--grid 10x10, --topology hexagonal): every customer gets a neuron
                (a 2-D map of the customer space) and a segment (k-means on the neurons).
+  autoencoder-kmeans  A dense autoencoder (--bottleneck, --hidden, --epochs; early stopping) compresses
+               the features; k-means segments the codes. The encoder is saved for predict.
   embed-kmeans "LLM + K-means": each row rendered as a sentence (--template, --pii), embedded by
                the built-in hashed n-gram TF-IDF + SVD (no downloads), then k-means.
 
