@@ -80,14 +80,31 @@ export function matrixChain(x: Matrix, linkage: 'average' | 'complete', onMerges
     slotB[k] = b;
     height[k] = dab;
     // Lance-Williams: the merged cluster takes slot b (any slot works; scipy keeps the larger index).
-    const sa = size[a], sb = size[b];
-    for (let t = 0; t < nActive; t++) {
+    // D[c,a] and D[c,b] read as runs of the ordered active list: c below, between and above a and b.
+    const sa = size[a], sb = size[b], st = sa + sb;
+    const p0 = a < b ? a : b, p1 = a < b ? b : a;
+    const rlo = base[p0] - p0 - 1, rhi = base[p1] - p1 - 1;
+    let t = 0;
+    for (; t < nActive; t++) {
       const c = active[t];
-      if (c === a || c === b) continue;
-      const ia = at(a, c), ib = at(b, c);
-      dist[ib] = average ? (sa * dist[ia] + sb * dist[ib]) / (sa + sb) : Math.max(dist[ia], dist[ib]);
+      if (c >= p0) break;
+      const ia = base[c] + a - c - 1, ib = base[c] + b - c - 1;
+      dist[ib] = average ? (sa * dist[ia] + sb * dist[ib]) / st : Math.max(dist[ia], dist[ib]);
     }
-    size[b] = sa + sb;
+    for (t++; t < nActive; t++) {
+      const c = active[t];
+      if (c >= p1) break;
+      // p0 < c < p1: D[p0,c] is in p0's row, D[c,p1] in c's.
+      const ilo = rlo + c, ihi = base[c] + p1 - c - 1;
+      const ia = a === p0 ? ilo : ihi, ib = a === p0 ? ihi : ilo;
+      dist[ib] = average ? (sa * dist[ia] + sb * dist[ib]) / st : Math.max(dist[ia], dist[ib]);
+    }
+    for (t++; t < nActive; t++) {
+      const c = active[t];
+      const ia = (a === p0 ? rlo : rhi) + c, ib = (a === p0 ? rhi : rlo) + c;
+      dist[ib] = average ? (sa * dist[ia] + sb * dist[ib]) / st : Math.max(dist[ia], dist[ib]);
+    }
+    size[b] = st;
     // Remove slot a, keeping the order.
     let lo = 0, hi = nActive - 1;
     while (lo < hi) {
