@@ -8,6 +8,8 @@ import { benchFeatures } from './features.bench.js';
 import { benchSimilar } from './similar.bench.js';
 import { benchDashboard } from './dashboard.bench.js';
 import { benchSom, somTable } from './som.bench.js';
+import { benchHierarchical, hierarchicalTable } from './hierarchical.bench.js';
+import { benchDbscan, dbscanTable } from './dbscan.bench.js';
 
 /** One entry per benchmark: runs it and returns its Markdown table. */
 const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
@@ -20,6 +22,8 @@ const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
   similar: (q) => benchSimilar(q),
   dashboard: (q) => benchDashboard(q),
   som: async (q) => somTable(await benchSom(q)),
+  hierarchical: async (q) => hierarchicalTable(await benchHierarchical(q)),
+  dbscan: async (q) => dbscanTable(await benchDbscan(q)),
 };
 
 const [what = 'kmeans', ...rest] = process.argv.slice(2);
