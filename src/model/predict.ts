@@ -53,6 +53,8 @@ export interface Prediction {
   readonly probabilities?: readonly number[];
   /** The method's per-row outputs beside the segment, by name (e.g. `level_4`, `neuron`, `strength`). */
   readonly extra?: Readonly<Record<string, number | null>>;
+  /** The sentence a text-embedding model saw for this row (for audit: what left the table). */
+  readonly text?: string;
 }
 
 /**
@@ -112,5 +114,6 @@ export function predict(model: SegmentationModel, frame: Frame): Prediction[] {
     notes: s.notes[i] ?? [],
     ...(s.probabilities ? { probabilities: Array.from(s.probabilities.data.subarray(i * s.probabilities.cols, (i + 1) * s.probabilities.cols)) } : {}),
     ...(s.extra ? { extra: extraRecord(s.extra, i) } : {}),
+    ...(s.dataset.text ? { text: s.dataset.text[i] } : {}),
   }));
 }

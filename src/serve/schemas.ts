@@ -65,6 +65,7 @@ export const predictionSchema = z
     runnerUpName: z.string().nullable(),
     probabilities: z.array(z.number().min(0).max(1)).optional().describe('Probability of each segment, by segment id, for methods with soft assignment (Gaussian mixtures, latent profiles).'),
     extra: z.record(z.string(), z.number().nullable()).optional().describe('The method\'s outputs beside the segment, by name: `level_<k>` (the segment at each nested level of a hierarchical model), `neuron` (a self-organizing map\'s best-matching unit), `strength` (HDBSCAN membership); null where none.'),
+    text: z.string().optional().describe('The sentence a text-embedding model (embed-kmeans) saw for this row, for audit.'),
     novel: z.boolean().describe('True when the customer is unlike the training customers; `noveltyReasons` says why.'),
     noveltyReasons: z.array(z.string()).describe('Unseen category level, a number far outside the training range, or a distance beyond the segment\'s 99th percentile.'),
     notes: z.array(z.string()).describe('What the model had not seen in training (unseen categorical levels, …).'),

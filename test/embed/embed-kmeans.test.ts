@@ -77,6 +77,9 @@ describe('cluster/embed-kmeans', () => {
     // The personal-data column never reaches the text: the model renders job and plan only.
     const pii = await fitModel(frameFromRecords(rows), { method: 'embed-kmeans', options: { nClusters: 3, dims: 8 }, idColumn: 'id', seed: 3, prep: { text: { pii: ['city'] } } });
     assert.deepEqual((pii.model.manifest.prepOptions as any).text.pii, ['city']);
+    // The rendered text of a row is viewable for audit, and has no city in it.
+    const seen = predict(pii.model, frameFromRecords([rows[0]]))[0].text!;
+    assert.equal(seen, `job: ${rows[0].job}, plan: ${rows[0].plan}`);
   });
 
   checkClusterer(embedKmeansClusterer, {
