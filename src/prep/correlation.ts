@@ -7,11 +7,13 @@
 import type { Matrix } from '../math/matrix.js';
 import { covariance } from './covariance.js';
 
-/** d × d row-major correlations (1 on the diagonal). Assumes rows ≥ 2. */
-export function correlationMatrix(x: Matrix, method: 'pearson' | 'spearman'): Float64Array {
-  const m = method === 'spearman' ? rankColumns(x) : x;
-  const d = m.cols;
-  const { cov } = covariance(m);
+/**
+ * d × d row-major correlations (1 on the diagonal). Assumes rows ≥ 2.
+ * @param pearsonCov the covariance of `x` when the caller has it (Pearson only; saves a pass).
+ */
+export function correlationMatrix(x: Matrix, method: 'pearson' | 'spearman', pearsonCov?: Float64Array): Float64Array {
+  const d = x.cols;
+  const cov = method === 'pearson' && pearsonCov ? pearsonCov : covariance(method === 'spearman' ? rankColumns(x) : x).cov;
   const r = new Float64Array(d * d);
   for (let p = 0; p < d; p++)
     for (let q = 0; q < d; q++) {

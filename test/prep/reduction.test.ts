@@ -16,6 +16,7 @@ import { fromRows } from '../../src/math/matrix.js';
 import { correlationMatrix, rankColumns } from '../../src/prep/correlation.js';
 import { fitPrune } from '../../src/prep/correlation-prune.js';
 import { outlierLimits } from '../../src/prep/outliers.js';
+import { fitPca } from '../../src/prep/pca.js';
 import { expectClose, expectSegkitError } from '../helpers/expect.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -42,6 +43,17 @@ describe('prep/reduction: whole-matrix steps in the pipeline', () => {
     assert.deepEqual(pca.features, ['a', 'b', 'c', 'plan=basic', 'plan=plus', 'plan=pro']);
     assert.equal(pca.loadings.length, 2);
     assert.equal(f.report.matrix!.correlation!.names.length, 6);
+  });
+  it('PCA after pruning and weights (covariance reused: sub-matrix × w_p·w_q) equals PCA of the pruned, weighted matrix', () => {
+    const f = fitPipeline(wide(), { ...noSkew, pruneCorrelated: 0.9, weights: { c: 3, plan: 0.5 }, pca: 3 });
+    const pre = fitPipeline(wide(), { ...noSkew, pruneCorrelated: 0.9, weights: { c: 3, plan: 0.5 } });
+    const direct = fitPca(pre.dataset.numeric, pre.state.featureNames, 3, false);
+    const pca = f.state.matrixSteps!.at(-1)!;
+    assert.equal(pca.step, 'pca');
+    if (pca.step !== 'pca') return;
+    expectClose(pca.explainedVariance, direct.state.explainedVariance, { rtol: 1e-12 });
+    expectClose(pca.components.flat(), direct.state.components.flat(), { rtol: 1e-10, atol: 1e-12 });
+    expectClose(f.dataset.numeric.data, direct.scores.data, { rtol: 1e-10, atol: 1e-12 });
   });
   it('PCA 0.9 keeps the fewest components reaching 90% of the variance', () => {
     const f = fitPipeline(wide(), { ...noSkew, pca: 0.9 });
