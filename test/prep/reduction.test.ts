@@ -1,5 +1,6 @@
 /** Issue 15 through the pipeline: outliers, pruning, weights and PCA as saved steps; old models unchanged. */
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,6 +100,16 @@ describe('prep/reduction: whole-matrix steps in the pipeline', () => {
     assert.deepEqual(Array.from(rankColumns(x).data), [1, 1, 2.5, 2.5, 2.5, 2.5, 4, 4]);
     expectClose(correlationMatrix(x, 'spearman')[1], 1, { rtol: 1e-15 });
     assert.ok(correlationMatrix(x, 'pearson')[1] < 0.9);
+  });
+  it('property: average ranks equal the brute-force mean position of each tied value', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 60 }), (v) => {
+      const ranks = rankColumns(fromRows(v.map((a) => [a]))).data;
+      const sorted = [...v].sort((a, b) => a - b);
+      v.forEach((a, i) => {
+        const pos = sorted.flatMap((b, p) => (b === a ? [p + 1] : []));
+        assert.equal(ranks[i], pos.reduce((s, p) => s + p, 0) / pos.length);
+      });
+    }));
   });
   it('outlier limits by hand: z (population std), quantile (numpy linear), MAD (median ± t·MAD/0.6745)', () => {
     const x = Float64Array.from([1, 2, 3, 4, 100]);
