@@ -10,7 +10,7 @@
  * explained variance and loadings.
  * @module
  */
-import type { SegkitWarning } from '../errors.js';
+import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
 import type { Matrix } from '../math/matrix.js';
 import type { PipelineParams } from './pipeline-options.js';
@@ -85,8 +85,13 @@ export function fitMatrixSteps(x: Matrix, names: string[], o: PipelineParams, wa
 }
 
 /** Applies saved steps in order. Assumes `x` has the width the first step was fitted on. */
-export function applyMatrixSteps(steps: readonly MatrixStepState[], x: Matrix): Matrix {
-  for (const s of steps) x = s.step === 'prune' ? applyPrune(s, x) : s.step === 'weights' ? applyWeights(s, x) : transformPca(s, x);
+export function applyMatrixSteps(steps: readonly MatrixStepState[], x: Matrix, source = 'model'): Matrix {
+  for (const s of steps) {
+    // A model file from a newer segkit may hold a step this one does not know: refuse it by name.
+    if (s.step !== 'prune' && s.step !== 'weights' && s.step !== 'pca') throw new SegkitError('E_MODEL_FORMAT', msg.modelInvalid(source, `unknown whole-matrix step '${(s as { step: unknown }).step}'`));
+    if (s.inputNames.length !== x.cols) throw new SegkitError('E_MODEL_FORMAT', msg.modelInvalid(source, `the '${s.step}' step expects ${s.inputNames.length} features, the steps before it give ${x.cols}`));
+    x = s.step === 'prune' ? applyPrune(s, x) : s.step === 'weights' ? applyWeights(s, x) : transformPca(s, x);
+  }
   return x;
 }
 

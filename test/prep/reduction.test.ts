@@ -175,6 +175,13 @@ describe('prep/reduction: whole-matrix steps in the pipeline', () => {
     assert.ok(Object.keys(model.segments[0]!.profile!.means).includes('PURCHASES'));
     assert.ok(!Object.keys(model.segments[0]!.profile!.means).some((k) => k.startsWith('PC')));
   });
+  it('a damaged or newer pipeline state is refused with E_MODEL_FORMAT, not a crash', async () => {
+    const f = fitPipeline(wide(), { ...noSkew, pca: 2 });
+    const unknown = { ...f.state, matrixSteps: [{ ...f.state.matrixSteps![0], step: 'umap' }] } as any;
+    await expectSegkitError(() => transformPipeline(unknown, wide()), 'E_MODEL_FORMAT', /unknown whole-matrix step 'umap'/);
+    const narrow = { ...f.state, matrixSteps: [{ ...f.state.matrixSteps![0], inputNames: ['a'] }] } as any;
+    await expectSegkitError(() => transformPipeline(narrow, wide()), 'E_MODEL_FORMAT', /expects 1 features/);
+  });
   it('a model file saved before these steps existed loads and predicts its own training segments', async () => {
     const model = parseModel(readFileSync(new URL('../fixtures/prep/model-before-issue15.json', import.meta.url), 'utf8'));
     const frame = await readFrame(parseSourceSpec('data/samples/mall_customers.csv'));
