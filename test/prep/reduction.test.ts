@@ -137,6 +137,14 @@ describe('prep/reduction: whole-matrix steps in the pipeline', () => {
     assert.equal(t.notes[0][0], msg.outlierNote('c', 1e9, true));
     assert.deepEqual(Array.from(t.outliers!), [1, 0]);
   });
+  it("the report line gives a log1p column's limits on its own scale too (expm1 of the learned limits)", () => {
+    const frame = frameFromRecords(Array.from({ length: 100 }, (_, i) => ({ spend: Math.exp(i / 10) - 1 })));
+    const f = fitPipeline(frame, { outliers: { method: 'z', z: 2 } });
+    const c = f.report.columns[0];
+    const { lo, hi } = f.report.outliers!.columns[0];
+    assert.ok(c.actions.includes('log1p'));
+    assert.ok(c.actions.some((a) => a.includes(`i.e. [${Math.expm1(lo).toPrecision(4)}, ${Math.expm1(hi).toPrecision(4)}] before log1p`)), c.actions.join(' | '));
+  });
   it('flagging (MAD) keeps values and flags row 1 (c = 500)', () => {
     const f = fitPipeline(wide(), { ...noSkew, outliers: { method: 'mad' } });
     const plain = fitPipeline(wide(), noSkew);
