@@ -7,11 +7,13 @@
 import type { Matrix } from '../math/matrix.js';
 import { covariance } from './covariance.js';
 
-/** d × d row-major correlations (1 on the diagonal). Assumes rows ≥ 2. */
-export function correlationMatrix(x: Matrix, method: 'pearson' | 'spearman'): Float64Array {
-  const m = method === 'spearman' ? rankColumns(x) : x;
-  const d = m.cols;
-  const { cov } = covariance(m);
+/**
+ * d × d row-major correlations (1 on the diagonal). Assumes rows ≥ 2.
+ * @param pearsonCov the covariance of `x` when the caller has it (Pearson only; saves a pass).
+ */
+export function correlationMatrix(x: Matrix, method: 'pearson' | 'spearman', pearsonCov?: Float64Array): Float64Array {
+  const d = x.cols;
+  const cov = method === 'pearson' && pearsonCov ? pearsonCov : covariance(method === 'spearman' ? rankColumns(x) : x).cov;
   const r = new Float64Array(d * d);
   for (let p = 0; p < d; p++)
     for (let q = 0; q < d; q++) {
@@ -21,20 +23,25 @@ export function correlationMatrix(x: Matrix, method: 'pearson' | 'spearman'): Fl
   return r;
 }
 
-/** Each column replaced by its average ranks (1-based; ties share the mean of their ranks). */
+/**
+ * Each column replaced by its average ranks (1-based; ties share the mean of their ranks). A
+ * value's tied run in the sorted column spans positions lo … hi − 1 (binary searches), so its average
+ * rank is (lo + 1 + hi) / 2: a native numeric sort per column, no comparator callbacks.
+ */
 export function rankColumns(x: Matrix): Matrix {
   const { rows: n, cols: d, data } = x;
   const out = new Float64Array(n * d);
-  const idx = new Uint32Array(n), col = new Float64Array(n);
+  const sorted = new Float64Array(n);
   for (let j = 0; j < d; j++) {
-    for (let i = 0; i < n; i++) (col[i] = data[i * d + j]), (idx[i] = i);
-    idx.sort((a, b) => col[a] - col[b] || a - b);
-    for (let s = 0; s < n;) {
-      let e = s + 1;
-      while (e < n && col[idx[e]] === col[idx[s]]) e++;
-      const rank = (s + e + 1) / 2; // mean of the 1-based ranks s+1 … e
-      for (let t = s; t < e; t++) out[idx[t] * d + j] = rank;
-      s = e;
+    for (let i = 0; i < n; i++) sorted[i] = data[i * d + j];
+    sorted.sort();
+    for (let i = 0; i < n; i++) {
+      const v = data[i * d + j];
+      let lo = 0, hi = n;
+      while (lo < hi) { const m = (lo + hi) >>> 1; if (sorted[m] < v) lo = m + 1; else hi = m; }
+      let end = lo, top = n;
+      while (end < top) { const m = (end + top) >>> 1; if (sorted[m] <= v) end = m + 1; else top = m; }
+      out[i * d + j] = (lo + 1 + end) / 2;
     }
   }
   return { rows: n, cols: d, data: out };

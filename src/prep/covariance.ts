@@ -10,8 +10,11 @@ import type { Matrix } from '../math/matrix.js';
 /** Rows per block: 256 × 50 doubles stay in L2 cache while the d(d+1)/2 dot products run. */
 const BLOCK = 256;
 
+/** Column means and the d × d covariance (row-major, symmetric). */
+export interface Moments { mean: Float64Array; cov: Float64Array }
+
 /** Means of the columns and the d × d covariance (row-major, symmetric). Assumes rows ≥ 2. */
-export function covariance(x: Matrix): { mean: Float64Array; cov: Float64Array } {
+export function covariance(x: Matrix): Moments {
   const { rows: n, cols: d, data } = x;
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += data[i * d + j];
@@ -44,5 +47,18 @@ export function covariance(x: Matrix): { mean: Float64Array; cov: Float64Array }
   for (let p = 0; p < d; p++) for (let q = p; q < d; q++) cov[p * d + q] = acc[p * dp + q];
   const den = n - 1;
   for (let p = 0; p < d; p++) for (let q = p; q < d; q++) cov[p * d + q] = cov[q * d + p] = cov[p * d + q] / den;
+  return { mean, cov };
+}
+
+/**
+ * The moments after keeping columns `keep` and multiplying column j by `w[j]`: a sub-matrix of the
+ * covariance scaled by w_p·w_q, so pruning and weights need no second pass over the data.
+ */
+export function selectMoments(m: Moments, d: number, keep: readonly number[], w?: readonly number[]): Moments {
+  const k = keep.length;
+  const f = (j: number) => (w ? w[j] : 1);
+  const mean = Float64Array.from(keep, (c, j) => m.mean[c] * f(j));
+  const cov = new Float64Array(k * k);
+  for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) cov[p * k + q] = m.cov[keep[p] * d + keep[q]] * f(p) * f(q);
   return { mean, cov };
 }

@@ -10,11 +10,12 @@
  * explained variance and loadings.
  * @module
  */
-import type { SegkitWarning } from '../errors.js';
+import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
 import type { Matrix } from '../math/matrix.js';
 import type { PipelineParams } from './pipeline-options.js';
 import { correlationMatrix } from './correlation.js';
+import { covariance, selectMoments } from './covariance.js';
 import { applyPrune, fitPrune, pruneNames, type PrunedFeature, type PruneState } from './correlation-prune.js';
 import { applyWeights, fitWeights, type WeightsState } from './feature-weights.js';
 import { fitPca, pcaNames, transformPca, type PcaState } from './pca.js';
@@ -52,25 +53,31 @@ export function fitMatrixSteps(x: Matrix, names: string[], o: PipelineParams, wa
   const hasWeights = Object.keys(o.weights).length > 0;
   if (o.pruneCorrelated === null && o.pca === null && !hasWeights) return { steps, x, names, report };
   let dropped: string[] = [];
+  // One pass for the covariance serves the Pearson correlations and PCA: pruning takes a sub-matrix
+  // of it and weights scale it (selectMoments), so the data is read once more only for the scores.
+  let moments = x.rows >= 2 && (o.pca !== null || (o.pruneCorrelated !== null && o.correlation === 'pearson')) ? covariance(x) : undefined;
+  const d0 = names.length;
+  let keep = names.map((_, j) => j);
   if ((o.pruneCorrelated !== null || o.pca !== null) && x.rows >= 2) {
-    const r = correlationMatrix(x, o.correlation);
-    const d = names.length;
-    if (d <= MAX_REPORTED_CORRELATION) report.correlation = { method: o.correlation, names: [...names], values: Array.from({ length: d }, (_, p) => Array.from(r.subarray(p * d, (p + 1) * d))) };
+    const r = correlationMatrix(x, o.correlation, moments?.cov);
+    if (d0 <= MAX_REPORTED_CORRELATION) report.correlation = { method: o.correlation, names: [...names], values: Array.from({ length: d0 }, (_, p) => Array.from(r.subarray(p * d0, (p + 1) * d0))) };
     if (o.pruneCorrelated !== null) {
       const s = fitPrune(r, names, o.pruneCorrelated);
       report.pruned = { threshold: o.pruneCorrelated, dropped: s.dropped };
       dropped = s.dropped.map((p) => p.feature);
-      if (s.dropped.length > 0) ((x = applyPrune(s, x)), (names = pruneNames(s)), steps.push(s));
+      if (s.dropped.length > 0) ((x = applyPrune(s, x)), (names = pruneNames(s)), (keep = s.keep), steps.push(s));
     }
   }
+  let factors: number[] | undefined;
   if (hasWeights) {
     const { state, skipped } = fitWeights(o.weights, names, dropped);
     for (const name of skipped) warnings.push({ code: 'W_DROPPED_COLUMN', message: msg.weightOnPruned(name) });
     report.weights = Object.fromEntries(state.inputNames.flatMap((n, j) => (state.factors[j] !== 1 ? [[n, state.factors[j]]] : [])));
-    ((x = applyWeights(state, x)), steps.push(state));
+    ((x = applyWeights(state, x)), (factors = state.factors), steps.push(state));
   }
   if (o.pca !== null) {
-    const { state, scores } = fitPca(x, names, o.pca, o.whiten);
+    if (moments && (keep.length < d0 || factors)) moments = selectMoments(moments, d0, keep, factors);
+    const { state, scores } = fitPca(x, names, o.pca, o.whiten, moments);
     report.pca = pcaReport(state);
     ((x = scores), (names = pcaNames(state)), steps.push(state));
   }
@@ -78,8 +85,13 @@ export function fitMatrixSteps(x: Matrix, names: string[], o: PipelineParams, wa
 }
 
 /** Applies saved steps in order. Assumes `x` has the width the first step was fitted on. */
-export function applyMatrixSteps(steps: readonly MatrixStepState[], x: Matrix): Matrix {
-  for (const s of steps) x = s.step === 'prune' ? applyPrune(s, x) : s.step === 'weights' ? applyWeights(s, x) : transformPca(s, x);
+export function applyMatrixSteps(steps: readonly MatrixStepState[], x: Matrix, source = 'model'): Matrix {
+  for (const s of steps) {
+    // A model file from a newer segkit may hold a step this one does not know: refuse it by name.
+    if (s.step !== 'prune' && s.step !== 'weights' && s.step !== 'pca') throw new SegkitError('E_MODEL_FORMAT', msg.modelInvalid(source, `unknown whole-matrix step '${(s as { step: unknown }).step}'`));
+    if (s.inputNames.length !== x.cols) throw new SegkitError('E_MODEL_FORMAT', msg.modelInvalid(source, `the '${s.step}' step expects ${s.inputNames.length} features, the steps before it give ${x.cols}`));
+    x = s.step === 'prune' ? applyPrune(s, x) : s.step === 'weights' ? applyWeights(s, x) : transformPca(s, x);
+  }
   return x;
 }
 

@@ -11,7 +11,7 @@ import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 import type { Matrix } from '../math/matrix.js';
 import { symmetricEigen } from '../math/eigen.js';
-import { covariance } from './covariance.js';
+import { covariance, type Moments } from './covariance.js';
 
 /** The fitted PCA step: plain JSON. */
 export interface PcaState {
@@ -36,14 +36,15 @@ export interface PcaState {
  * @param nComponents an integer ≥ 1 (that many components) or a share in (0, 1): the fewest
  * components whose cumulative ratio reaches it (≥; sklearn takes the first cumulative ratio strictly
  * above it, which differs only on an exact tie).
+ * @param moments the column means and covariance of `x` when the caller has them (one pass over the data fewer).
  * @throws {SegkitError} E_OPTION (field 'pca') when more components are asked than features or rows allow.
  */
-export function fitPca(x: Matrix, inputNames: readonly string[], nComponents: number, whiten: boolean): { state: PcaState; scores: Matrix } {
+export function fitPca(x: Matrix, inputNames: readonly string[], nComponents: number, whiten: boolean, moments?: Moments): { state: PcaState; scores: Matrix } {
   const { rows: n, cols: d } = x;
   const most = Math.min(n, d);
   if (n < 2 || (nComponents >= 1 && nComponents > most))
     throw new SegkitError('E_OPTION', msg.pcaTooMany(nComponents, d, n), { field: 'pca' });
-  const { mean, cov } = covariance(x);
+  const { mean, cov } = moments ?? covariance(x);
   const { values, vectors } = symmetricEigen(cov, d);
   let total = 0;
   for (let j = 0; j < d; j++) total += Math.max(0, values[j]);

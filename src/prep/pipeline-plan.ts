@@ -106,11 +106,16 @@ export function planNumeric(c: NumericColumn, o: PipelineParams, warnings: Segki
   // Outlier limits on the values the scaler will see (after the skew step), so it is fitted on capped values.
   let outliers: ColumnDecision['outliers'];
   if (o.outliers && c.kind === 'numeric') {
-    const before = x;
+    const before = x, earlier = [...steps];
     const s = apply('outliers', o.outliers) as OutlierState;
     outliers = { ...countOutside(s, before), lo: s.lo, hi: s.hi };
     const what = s.action === 'cap' ? 'capped' : 'flagged';
-    actions.push(`${what} ${outliers.below} low and ${outliers.above} high values (${o.outliers.method} limits [${fmt(s.lo)}, ${fmt(s.hi)}])`);
+    // Limits are learned after the skew step; say them on the column's own scale (the skew steps invert).
+    let limits: Float64Array = Float64Array.from([s.lo, s.hi]);
+    for (const e of [...earlier].reverse()) limits = STEPS[e.step].inverse?.(e.state, limits) ?? limits;
+    const raw = Array.from(limits);
+    const scale = earlier.length > 0 ? `, i.e. [${fmt(raw[0])}, ${fmt(raw[1])}] before ${earlier.map((e) => e.step).join(', ')}` : '';
+    actions.push(`${what} ${outliers.below} low and ${outliers.above} high values (${o.outliers.method} limits [${fmt(s.lo)}, ${fmt(s.hi)}]${scale})`);
   }
   // Booleans stay 0/1, on the same footing as one-hot columns (see pipeline.ts); the rest is scaled.
   if (c.kind === 'boolean') actions.push('kept as 0/1');

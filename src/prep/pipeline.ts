@@ -285,7 +285,7 @@ function applyPipeline(state: PipelineState, frame: Frame, collect: boolean): Tr
   }
   unseen.sort((a, b) => a.row - b.row);
   const categorical: CodeMatrix | undefined = codes ? { rows: n, cols: codeColumns.length, data: codes, names: codeColumns, levels: codeLevels } : undefined;
-  const numeric = state.matrixSteps?.length ? applyMatrixSteps(state.matrixSteps, { rows: n, cols: d, data: out }) : { rows: n, cols: d, data: out };
+  const numeric = state.matrixSteps?.length ? applyMatrixSteps(state.matrixSteps, { rows: n, cols: d, data: out }, frame.source) : { rows: n, cols: d, data: out };
   const text = state.options.text ? renderRows(frame, textRendering(state)) : undefined;
   return { dataset: { numeric, featureNames: state.featureNames, ...(categorical ? { categorical } : {}), ...(text ? { text } : {}) }, notes, unseen, ...(outliers ? { outliers } : {}) };
 }

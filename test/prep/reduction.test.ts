@@ -1,5 +1,6 @@
 /** Issue 15 through the pipeline: outliers, pruning, weights and PCA as saved steps; old models unchanged. */
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { fromRows } from '../../src/math/matrix.js';
 import { correlationMatrix, rankColumns } from '../../src/prep/correlation.js';
 import { fitPrune } from '../../src/prep/correlation-prune.js';
 import { outlierLimits } from '../../src/prep/outliers.js';
+import { fitPca } from '../../src/prep/pca.js';
 import { expectClose, expectSegkitError } from '../helpers/expect.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -42,6 +44,17 @@ describe('prep/reduction: whole-matrix steps in the pipeline', () => {
     assert.deepEqual(pca.features, ['a', 'b', 'c', 'plan=basic', 'plan=plus', 'plan=pro']);
     assert.equal(pca.loadings.length, 2);
     assert.equal(f.report.matrix!.correlation!.names.length, 6);
+  });
+  it('PCA after pruning and weights (covariance reused: sub-matrix × w_p·w_q) equals PCA of the pruned, weighted matrix', () => {
+    const f = fitPipeline(wide(), { ...noSkew, pruneCorrelated: 0.9, weights: { c: 3, plan: 0.5 }, pca: 3 });
+    const pre = fitPipeline(wide(), { ...noSkew, pruneCorrelated: 0.9, weights: { c: 3, plan: 0.5 } });
+    const direct = fitPca(pre.dataset.numeric, pre.state.featureNames, 3, false);
+    const pca = f.state.matrixSteps!.at(-1)!;
+    assert.equal(pca.step, 'pca');
+    if (pca.step !== 'pca') return;
+    expectClose(pca.explainedVariance, direct.state.explainedVariance, { rtol: 1e-12 });
+    expectClose(pca.components.flat(), direct.state.components.flat(), { rtol: 1e-10, atol: 1e-12 });
+    expectClose(f.dataset.numeric.data, direct.scores.data, { rtol: 1e-10, atol: 1e-12 });
   });
   it('PCA 0.9 keeps the fewest components reaching 90% of the variance', () => {
     const f = fitPipeline(wide(), { ...noSkew, pca: 0.9 });
@@ -88,6 +101,16 @@ describe('prep/reduction: whole-matrix steps in the pipeline', () => {
     expectClose(correlationMatrix(x, 'spearman')[1], 1, { rtol: 1e-15 });
     assert.ok(correlationMatrix(x, 'pearson')[1] < 0.9);
   });
+  it('property: average ranks equal the brute-force mean position of each tied value', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 60 }), (v) => {
+      const ranks = rankColumns(fromRows(v.map((a) => [a]))).data;
+      const sorted = [...v].sort((a, b) => a - b);
+      v.forEach((a, i) => {
+        const pos = sorted.flatMap((b, p) => (b === a ? [p + 1] : []));
+        assert.equal(ranks[i], pos.reduce((s, p) => s + p, 0) / pos.length);
+      });
+    }));
+  });
   it('outlier limits by hand: z (population std), quantile (numpy linear), MAD (median ± t·MAD/0.6745)', () => {
     const x = Float64Array.from([1, 2, 3, 4, 100]);
     // mean 22, population variance (441+400+361+324+6084)/5 = 1522.
@@ -113,6 +136,14 @@ describe('prep/reduction: whole-matrix steps in the pipeline', () => {
     assert.deepEqual(t.unseen.map((u) => [u.row, u.column, u.kind]), [[1, 'c', 'outlier']]);
     assert.equal(t.notes[0][0], msg.outlierNote('c', 1e9, true));
     assert.deepEqual(Array.from(t.outliers!), [1, 0]);
+  });
+  it("the report line gives a log1p column's limits on its own scale too (expm1 of the learned limits)", () => {
+    const frame = frameFromRecords(Array.from({ length: 100 }, (_, i) => ({ spend: Math.exp(i / 10) - 1 })));
+    const f = fitPipeline(frame, { outliers: { method: 'z', z: 2 } });
+    const c = f.report.columns[0];
+    const { lo, hi } = f.report.outliers!.columns[0];
+    assert.ok(c.actions.includes('log1p'));
+    assert.ok(c.actions.some((a) => a.includes(`i.e. [${Math.expm1(lo).toPrecision(4)}, ${Math.expm1(hi).toPrecision(4)}] before log1p`)), c.actions.join(' | '));
   });
   it('flagging (MAD) keeps values and flags row 1 (c = 500)', () => {
     const f = fitPipeline(wide(), { ...noSkew, outliers: { method: 'mad' } });
@@ -151,6 +182,13 @@ describe('prep/reduction: whole-matrix steps in the pipeline', () => {
     } finally { cleanup(); }
     assert.ok(Object.keys(model.segments[0]!.profile!.means).includes('PURCHASES'));
     assert.ok(!Object.keys(model.segments[0]!.profile!.means).some((k) => k.startsWith('PC')));
+  });
+  it('a damaged or newer pipeline state is refused with E_MODEL_FORMAT, not a crash', async () => {
+    const f = fitPipeline(wide(), { ...noSkew, pca: 2 });
+    const unknown = { ...f.state, matrixSteps: [{ ...f.state.matrixSteps![0], step: 'umap' }] } as any;
+    await expectSegkitError(() => transformPipeline(unknown, wide()), 'E_MODEL_FORMAT', /unknown whole-matrix step 'umap'/);
+    const narrow = { ...f.state, matrixSteps: [{ ...f.state.matrixSteps![0], inputNames: ['a'] }] } as any;
+    await expectSegkitError(() => transformPipeline(narrow, wide()), 'E_MODEL_FORMAT', /expects 1 features/);
   });
   it('a model file saved before these steps existed loads and predicts its own training segments', async () => {
     const model = parseModel(readFileSync(new URL('../fixtures/prep/model-before-issue15.json', import.meta.url), 'utf8'));
