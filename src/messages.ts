@@ -58,7 +58,7 @@ export const msg = {
   modelNotJson: (file: string) => `${file} is not a segkit model file: it is not valid JSON (truncated or damaged?).`,
   modelForeign: (file: string) => `${file} is not a segkit model file: it has no "format": "segkit-model" field.`,
   modelVersion: (file: string, got: unknown, supported: number) =>
-    `${file} is a segkit model of format version ${q(got)}; this segkit reads version ${supported}.`,
+    `${file} is a segkit model of format version ${q(got)}; this segkit reads versions 1 to ${supported}.${typeof got === 'number' && got > supported ? ' It was written by a newer segkit: upgrade segkit to read it.' : ''}`,
   modelInvalid: (file: string, detail: string) => `${file} is a damaged segkit model file: ${detail}.`,
   unknownMethod: (got: string, allowed: readonly string[]) =>
     `Unknown method ${q(got)}. Expected one of: ${allowed.map((a) => `'${a}'`).join(', ')}.`,
@@ -345,4 +345,5 @@ export const msg = {
   embedOutputShape: (dir: string, dims: readonly number[]) => `The embedding model in ${dir} returned an output of shape [${dims.join(', ')}]; expected token vectors [batch, tokens, hidden] or sentence vectors [batch, hidden].`,
   embedTimeout: (seconds: number) => `The embedding model did not answer within ${seconds} s.`,
   bottleneckTooWide: (bottleneck: number, features: number) => `The autoencoder's bottleneck (${bottleneck}) must be smaller than the number of features (${features}); choose --bottleneck below ${features}.`,
+  selectNeedsK: (method: string) => `Method '${method}' does not take a number of segments (it finds them from density), so there is no k to choose. Use 'segkit fit --method ${method}' and tune its own options, or select k for kmeans, kprototypes, gmm, hierarchical, som, ….`,
 };

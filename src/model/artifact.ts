@@ -11,7 +11,14 @@ import type { FeaturePlan } from '../features/prepare-features.js';
 /** Format name written in every model file. */
 export const FORMAT_NAME = 'segkit-model';
 /** Current format version. Bump on any incompatible change and keep a reader for old versions. */
-export const FORMAT_VERSION = 1;
+/**
+ * Version 2 (issue 6, 12, 15): whole-matrix prep steps (pruning, weights, PCA), rows rendered as text,
+ * model-level outlier detection. A reader of version 1 would ignore them and score wrongly, hence the
+ * bump; this reader reads versions 1 and 2 (a version-1 file simply has none of them).
+ */
+export const FORMAT_VERSION = 2;
+/** The oldest format version this segkit still reads. */
+export const OLDEST_READABLE_VERSION = 1;
 
 /** One segment as users see it. */
 export interface Segment {

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
-import { FORMAT_NAME, FORMAT_VERSION, modelSchema, type SegmentationModel } from './artifact.js';
+import { FORMAT_NAME, FORMAT_VERSION, OLDEST_READABLE_VERSION, modelSchema, type SegmentationModel } from './artifact.js';
 import { checkSegmentNames } from '../profile/segment-names.js';
 import { methodNames } from '../cluster/registry.js';
 
@@ -33,7 +33,8 @@ export function parseModel(text: string, file = 'model'): SegmentationModel {
     throw new SegkitError('E_MODEL_FORMAT', msg.modelNotJson(file), { file });
   }
   if (!doc || typeof doc !== 'object' || (doc as any).format !== FORMAT_NAME) throw new SegkitError('E_MODEL_FORMAT', msg.modelForeign(file), { file });
-  if ((doc as any).formatVersion !== FORMAT_VERSION) throw new SegkitError('E_MODEL_FORMAT', msg.modelVersion(file, (doc as any).formatVersion, FORMAT_VERSION), { file });
+  const v = (doc as any).formatVersion;
+  if (!(Number.isInteger(v) && v >= OLDEST_READABLE_VERSION && v <= FORMAT_VERSION)) throw new SegkitError('E_MODEL_FORMAT', msg.modelVersion(file, (doc as any).formatVersion, FORMAT_VERSION), { file });
   const r = modelSchema.safeParse(doc);
   if (!r.success) {
     const issue = r.error.issues[0];

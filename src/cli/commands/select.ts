@@ -22,6 +22,8 @@ import { formatSelectionReport } from '../../select/format-report.js';
 import { prepareData } from '../../model/fit-model.js';
 import { writeFileAtomic } from '../../model/save.js';
 import { parseOptions } from '../../options.js';
+import { SegkitError } from '../../errors.js';
+import { msg } from '../../messages.js';
 
 interface SelectFlags extends SourceFlags, PrepFlags, MethodFlags {
   k: string;
@@ -74,6 +76,8 @@ export function registerSelect(program: Command, io: Io, setExit: (code: number)
           ...(flags.seed !== undefined ? { seed: numberFlag(flags.seed, '--seed', { integer: true, min: 0 }) } : {}),
         }, 'segkit select');
         const clusterer = getClusterer(flags.method);
+        const shape = (clusterer.schema as unknown as { shape?: Record<string, unknown> }).shape;
+        if (shape && !('nClusters' in shape)) throw new SegkitError('E_OPTION', msg.selectNeedsK(flags.method), { field: '--method' });
         parseOptions(clusterer.schema, { ...select.options, nClusters: kRange[0] }, flags.method);
         const prep = prepOptionsFromFlags(flags);
         const frame = await readSource(io, source, flags, flags.id, progress);

@@ -80,7 +80,7 @@ describe('e2e/cli/fit', () => {
     assert.equal(pred.id, '1');
     const i = await runCli(['inspect', model], dir);
     assert.equal(i.code, 0);
-    assert.match(i.stdout, /segkit-model v1/);
+    assert.match(i.stdout, /segkit-model v2/);
     assert.match(i.stdout, /seed: 3/);
   });
 
