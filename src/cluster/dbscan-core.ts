@@ -91,14 +91,16 @@ function corePositions(tree: KdTree, eps: number, minSamples: number, weights: F
     if (left[id] >= 0) nodes.push(left[id], right[id]);
   }
   // Most points of a dense region find minSamples neighbours among their own leaf's and its sibling's
-  // points (contiguous in tree order): count those first, stopping at minSamples.
+  // points (contiguous in tree order): count those first, stopping at minSamples. A point whose eps-ball
+  // lies strictly inside that scope's box has all its neighbours there (a k-d tree's other points lie
+  // beyond the split planes, outside the box), so a short count settles it as not core too.
   const parentOf = new Int32Array(tree.nodes).fill(-1);
   for (let id = 0; id < tree.nodes; id++) if (left[id] >= 0) { parentOf[left[id]] = id; parentOf[right[id]] = id; }
+  const margin = eps * (1 + 1e-9); // beyond rounding: a point outside the box is then surely farther than eps
   for (let leaf = 0; leaf < tree.nodes; leaf++) {
     if (left[leaf] >= 0) continue;
     const scope = parentOf[leaf] >= 0 ? parentOf[leaf] : leaf;
     const ss = start[scope], se = end[scope];
-    if (se - ss < minSamples) continue;
     for (let p = start[leaf]; p < end[leaf]; p++) {
       if (known[p]) continue;
       const qo = p * d;
@@ -107,8 +109,15 @@ function corePositions(tree: KdTree, eps: number, minSamples: number, weights: F
         const base = o * d;
         let s = 0;
         for (let j = 0; j < d; j++) { const t = points[base + j] - points[qo + j]; s += t * t; }
-        if (s <= r2 && ++c >= minSamples) { known[p] = 1; coreP[p] = 1; break; }
+        if (s <= r2 && ++c >= minSamples) break;
       }
+      if (c >= minSamples) { known[p] = 1; coreP[p] = 1; continue; }
+      let inside = true;
+      for (let j = 0; j < d && inside; j++) {
+        const v = points[qo + j];
+        inside = v - margin > lo[scope * d + j] && v + margin < hi[scope * d + j];
+      }
+      if (inside) known[p] = 1; // fewer than minSamples within eps, and no others exist: not core
     }
   }
   // The rest count neighbours up to minSamples, one leaf of queries at a time (a dual-tree walk, Gray &

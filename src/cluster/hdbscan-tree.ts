@@ -6,7 +6,9 @@
  * 1. core distance = distance to the minSamples-th nearest row, the row itself included (R's
  *    `coredist`: the (minPts − 1)-th neighbour excluding it), by the k-d tree;
  * 2. Prim's algorithm on the mutual-reachability distance max(core_a, core_b, d(a, b)), computed on
- *    the fly (O(n²) time, O(n) memory: R stores the n × n matrix). R's `prims` scans candidates in row
+ *    the fly (O(n) memory: R stores the n × n matrix); fit runs it on the k-d tree, skipping nodes
+ *    that cannot lower any fringe weight (hdbscan-prim-tree.ts), with the same result as `primPath`
+ *    below, the plain O(n²) scan kept as the reference. R's `prims` scans candidates in row
  *    order with strict comparisons (ties: the lower row) and records each new vertex as linked to the
  *    vertex added just before it: a path in Prim order with the Prim edge weights. Its single-linkage
  *    clusters are those of the true tree (they are contiguous runs of the Prim order, as in a
@@ -22,6 +24,7 @@
  */
 import { buildKdTree, knnQuery, type KdTree } from '../math/kd-tree.js';
 import { SegkitError } from '../errors.js';
+import { primPathOnTree } from './hdbscan-prim-tree.js';
 import { msg } from '../messages.js';
 
 /** The cluster tree and each point's place in it. Cluster 0 is the root; children have larger ids. */
@@ -135,7 +138,7 @@ export function mergesOf(p: { from: Int32Array; to: Int32Array; weight: Float64A
 export function hdbscanTree(x: Float64Array, n: number, d: number, minSamples: number, minClusterSize: number, signal?: AbortSignal): HdbscanTree {
   const kd = buildKdTree(x, n, d);
   const core = coreDistances(kd, minSamples);
-  const { a, b, height, size } = mergesOf(primPath(x, n, d, core, signal), n);
+  const { a, b, height, size } = mergesOf(primPathOnTree(kd, core, signal), n);
   const m = n - 1;
   const cap = n + 1;
   const parent = new Int32Array(cap).fill(-1), firstChild = new Int32Array(cap).fill(-1);

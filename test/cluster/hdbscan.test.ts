@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { hdbscanClusterer } from '../../src/cluster/hdbscan.js';
 import { coreDistances, mergesOf, primPath } from '../../src/cluster/hdbscan-tree.js';
+import { primPathOnTree } from '../../src/cluster/hdbscan-prim-tree.js';
 import { buildKdTree } from '../../src/math/kd-tree.js';
 import { createFitContext } from '../../src/cluster/types.js';
 import { createRng } from '../../src/math/rng.js';
@@ -76,7 +77,27 @@ describe('cluster/hdbscan', () => {
         const p = primPath(x, n, d, core);
         const want = rPrims(x, n, d, core);
         assert.deepEqual(Array.from(p.from, (f, e) => [f, p.to[e], p.weight[e]]), want);
+        // The tree-pruned version used by fit gives the very same path.
+        const t = primPathOnTree(buildKdTree(x, n, d), core);
+        assert.deepEqual([Array.from(t.from), Array.from(t.to), Array.from(t.weight)], [Array.from(p.from), Array.from(p.to), Array.from(p.weight)]);
       }), { numRuns: 200 });
+  });
+
+  it('property: the tree-pruned Prim path equals the plain scan on real-valued clumps', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 500 }), fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 10 }),
+      (d, n, seed, minSamples) => {
+        const rng = createRng(seed);
+        const x = new Float64Array(n * d);
+        for (let i = 0; i < n; i++) {
+          const clump = rng.int(5);
+          for (let j = 0; j < d; j++) x[i * d + j] = rng.float() < 0.9 ? clump * 4 + rng.normal() : rng.float() * 30;
+        }
+        const tree = buildKdTree(x, n, d);
+        const core = coreDistances(tree, minSamples);
+        const p = primPath(x, n, d, core), t = primPathOnTree(tree, core);
+        assert.deepEqual([Array.from(t.from), Array.from(t.to), Array.from(t.weight)], [Array.from(p.from), Array.from(p.to), Array.from(p.weight)]);
+      }), { numRuns: 100 });
   });
 
   for (const c of fixture.cases) {

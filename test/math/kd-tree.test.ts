@@ -97,3 +97,21 @@ test('kd-tree kNN equals brute force (indices and distances, ties by lower row)'
       assert.deepEqual(Array.from(got.dist), wantDist);
     }), { numRuns: 300 });
 });
+
+test('kd-tree children are split by a plane: some dimension has every left point ≤ every right point', () => {
+  // DBSCAN's leaf-local shortcut (dbscan-core.ts) relies on it: a ball strictly inside a node's box
+  // cannot reach points outside the node.
+  fc.assert(fc.property(
+    fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 1e6 }),
+    (d, n, seed) => {
+      const { data } = gridData(n, d, seed);
+      const t = buildKdTree(data, n, d);
+      for (let id = 0; id < t.nodes; id++) {
+        const a = t.left[id], b = t.right[id];
+        if (a < 0) continue;
+        let split = false;
+        for (let j = 0; j < d && !split; j++) split = t.hi[a * d + j] <= t.lo[b * d + j];
+        assert.ok(split, `node ${id}`);
+      }
+    }), { numRuns: 200 });
+});
