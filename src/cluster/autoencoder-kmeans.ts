@@ -18,7 +18,7 @@ import { msg } from '../messages.js';
 export const autoencoderKmeansOptionsSchema = z
   .object({
     nClusters: z.number().int().min(1).default(5).describe('Number of segments (k-means on the bottleneck). Default: 5.'),
-    bottleneck: z.number().int().min(1).default(8).describe('Size of the code layer; must be below the number of features. Default: 8.'),
+    bottleneck: z.number().int().min(1).nullable().default(null).describe('Size of the code layer; must be below the number of features. Default: null = min(8, half the features), at least 1.'),
     hidden: z.number().int().min(1).default(32).describe('Units of the hidden layer on each side of the bottleneck (ReLU). Default: 32.'),
     epochs: z.number().int().min(1).default(50).describe('Training passes at most (early stopping may end sooner). Default: 50.'),
     batchSize: z.number().int().min(1).default(256).describe('Rows per gradient step. Default: 256.'),
@@ -53,10 +53,11 @@ export const autoencoderKmeansClusterer: Clusterer<AutoencoderKmeansParams, Auto
   async fit(data, o, ctx) {
     checkFitData(data, o.nClusters, 'autoencoder-kmeans');
     const d = data.numeric.cols;
-    if (o.bottleneck >= d) throw new SegkitError('E_OPTION', msg.bottleneckTooWide(o.bottleneck, d), { field: 'bottleneck' });
+    const bottleneck = o.bottleneck ?? Math.max(1, Math.min(8, Math.floor(d / 2)));
+    if (bottleneck >= d) throw new SegkitError('E_OPTION', msg.bottleneckTooWide(bottleneck, d), { field: 'bottleneck' });
     if (ctx.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('The autoencoder-kmeans fit'));
     const warnings: SegkitWarning[] = [];
-    const ae = trainAutoencoder(data.numeric, o, ctx.rng.fork(1), (epoch, train, validation) =>
+    const ae = trainAutoencoder(data.numeric, { ...o, bottleneck }, ctx.rng.fork(1), (epoch, train, validation) =>
       ctx.onProgress?.({ step: `autoencoder epoch ${epoch} (reconstruction error ${train.toPrecision(3)}, validation ${validation.toPrecision(3)})`, done: epoch, total: o.epochs }), ctx.signal);
     if (ctx.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('The autoencoder-kmeans fit'));
     const sub: FitContext = { ...ctx, rng: ctx.rng.fork(2), warn(code, message) { warnings.push({ code, message }); ctx.warn(code, message); } };
