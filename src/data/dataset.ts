@@ -46,3 +46,24 @@ export function datasetFromMatrix(m: Matrix, featureNames?: readonly string[], w
 export function datasetRows(d: Dataset): number {
   return d.numeric.rows;
 }
+
+/** The rows `idx` of a dataset, in that order (numbers, codes, text and weights alike). */
+export function takeDatasetRows(d: Dataset, idx: ArrayLike<number>): Dataset {
+  const p = d.numeric.cols, n = idx.length;
+  const numeric = new Float64Array(new SharedArrayBuffer(n * p * 8));
+  for (let i = 0; i < n; i++) numeric.set(d.numeric.data.subarray(idx[i] * p, idx[i] * p + p), i * p);
+  const c = d.categorical;
+  let categorical: CodeMatrix | undefined;
+  if (c) {
+    const data = new Int32Array(new SharedArrayBuffer(Math.max(1, n * c.cols) * 4)).subarray(0, n * c.cols);
+    for (let i = 0; i < n; i++) data.set(c.data.subarray(idx[i] * c.cols, idx[i] * c.cols + c.cols), i * c.cols);
+    categorical = { ...c, rows: n, data };
+  }
+  return {
+    numeric: { rows: n, cols: p, data: numeric },
+    featureNames: d.featureNames,
+    ...(categorical ? { categorical } : {}),
+    ...(d.weights ? { weights: Float64Array.from({ length: n }, (_, i) => d.weights![idx[i]]) } : {}),
+    ...(d.text ? { text: Array.from({ length: n }, (_, i) => d.text![idx[i]]) } : {}),
+  };
+}

@@ -70,6 +70,8 @@ export interface SegmentationModel {
   readonly prepReport: unknown;
   /** Thresholds that flag new customers as novel (absent in models from before they existed). */
   readonly novelty?: NoveltyRules;
+  /** ECOD outlier detector learned at fit time (`--outliers ecod`); its state is encoded like the clusterer's. */
+  readonly outliers?: { readonly method: 'ecod'; readonly contamination: number; readonly action: 'remove' | 'group'; readonly state: unknown };
   /** How the customer table was computed from transactions (`fit --from-transactions`), so `assign` can re-score later transactions. */
   readonly features?: FeaturePlan;
   readonly warnings: readonly { code: string; message: string }[];
@@ -109,6 +111,7 @@ export const modelSchema = z.object({
     distanceP99: z.array(z.number().nullable()),
     ranges: z.record(z.string(), z.object({ kind: z.enum(['numeric', 'date']), min: z.number(), max: z.number() })),
   }).optional(),
+  outliers: z.object({ method: z.literal('ecod'), contamination: z.number(), action: z.enum(['remove', 'group']), state: z.unknown() }).optional(),
   features: z.object({
     spec: z.record(z.string(), z.unknown()),
     date: z.object({ format: z.enum(['auto', 'iso', 'yyyymmdd', 'mdy', 'dmy']), slashOrder: z.enum(['mdy', 'dmy']) }),

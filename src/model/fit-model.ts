@@ -30,6 +30,8 @@ import { profileSegments } from '../profile/segment-profile.js';
 import { nameSegments } from '../profile/segment-names.js';
 import { learnNovelty, noveltyReasons } from './novelty.js';
 import { noiseName } from './predict.js';
+import { detectOutliers, labelsWithOutliers, modelOutliersSchema, outlierColumns, outlierReason, type ModelOutliersOptions } from './model-outliers.js';
+import { takeDatasetRows } from '../data/dataset.js';
 import { SEGKIT_VERSION } from '../version.js';
 
 /** Options of {@link fitModel}. */
@@ -44,6 +46,8 @@ export interface FitModelOptions {
   idColumn?: string;
   /** Numeric column of per-customer weights (e.g. revenue); never a feature. **Default:** none (all 1). */
   weightColumn?: string;
+  /** Model-based outliers (ECOD) found before fitting: removed from the fit or grouped as segment -1. **Default:** none. */
+  outliers?: ModelOutliersOptions;
   /** Seed; drawn and recorded when absent. */
   seed?: number;
   signal?: AbortSignal;
@@ -93,23 +97,28 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
   // 3. Clustering.
   const rng = createRng(seed);
   const ctx = createFitContext(rng, warnings, { signal: o.signal, onProgress: o.onProgress });
-  const fitted = await clusterer.fit(prep.dataset, params, ctx);
+  // ECOD outliers (model-outliers.ts): the segments are fitted on the other rows.
+  const outlierParams = o.outliers ? parseOptions(modelOutliersSchema, o.outliers, 'outliers') : null;
+  const detected = outlierParams ? detectOutliers(prep.dataset, outlierParams) : null;
+  const fitted = await clusterer.fit(detected ? takeDatasetRows(prep.dataset, detected.keep) : prep.dataset, params, ctx);
   for (const w of fitted.warnings) if (!warnings.includes(w) && !warnings.some((x) => x.code === w.code && x.message === w.message)) warnings.push(w);
   const k = clusterer.nClusters(fitted.state);
+  const labels = detected ? labelsWithOutliers(clusterer, fitted, prep.dataset, detected.keep, detected.flagged, outlierParams!.action) : fitted.labels;
   // 4. Metrics and per-row distances.
   o.onProgress?.({ step: 'metrics (silhouette on a stratified sample above 10,000 rows)', done: 0, total: 1 });
-  const space = metricSpace(clusterer, fitted.state, prep.dataset, fitted.labels, rng.fork(1_000_002));
+  const space = metricSpace(clusterer, fitted.state, prep.dataset, labels, rng.fork(1_000_002));
   const metrics = { ...trainingMetrics(space.x, space.labels, k, fitted.diagnostics, rng.fork(1_000_001)), ...(space.sampled ? { metricsSampleSize: space.labels.length } : {}) };
-  const { distance, runnerUp, confidence, probabilities } = assignmentScores(clusterer, fitted.state, prep.dataset, fitted.labels);
+  const { distance, runnerUp, confidence, probabilities } = assignmentScores(clusterer, fitted.state, prep.dataset, labels);
   // 5. Novelty thresholds and the model document.
-  const novelty = learnNovelty(frame, prep.state.columns, fitted.labels, distance, k);
+  const novelty = learnNovelty(frame, prep.state.columns, labels, distance, k);
   const sizes = new Array<number>(k).fill(0);
-  for (const l of fitted.labels) if (l >= 0) sizes[l]++;
+  for (const l of labels) if (l >= 0) sizes[l]++;
   const inputColumns = frame.columns.filter((c) => c.name !== idColumn && c.name !== o.weightColumn).map((c) => c.name);
-  const profiles = summarizeSegments(frame, fitted.labels, k, inputColumns);
-  const names = nameSegments(profileSegments(frame, fitted.labels, k, inputColumns, undefined, { tests: false, quantiles: false }).segments.map((s) => s.distinguishing));
+  const profiles = summarizeSegments(frame, labels, k, inputColumns);
+  const names = nameSegments(profileSegments(frame, labels, k, inputColumns, undefined, { tests: false, quantiles: false }).segments.map((s) => s.distinguishing));
   const segments: Segment[] = sizes.map((size, id) => ({ id, name: names[id], size, share: size / frame.rows, profile: { means: profiles[id].means, levels: profiles[id].levels } }));
-  const noveltyPerRow = noveltyReasons(novelty, frame, fitted.labels, distance, [], (id) => segments[id]?.name ?? `Segment ${id + 1}`);
+  const noveltyPerRow = noveltyReasons(novelty, frame, labels, distance, [], (id) => segments[id]?.name ?? `Segment ${id + 1}`)
+    .map((r, i) => (detected?.flagged[i] ? [...r, outlierReason(detected.scores[i], detected.saved.state.threshold)] : r));
   const model: SegmentationModel = {
     format: FORMAT_NAME,
     formatVersion: FORMAT_VERSION,
@@ -133,10 +142,11 @@ export async function fitModel(frame: Frame, o: FitModelOptions = {}): Promise<F
     metrics,
     prepReport: prep.report,
     novelty,
+    ...(detected ? { outliers: { ...detected.saved, state: encodeState(detected.saved.state) } } : {}),
     warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
   };
-  const extra = clusterer.extraColumns?.(fitted.state, prep.dataset, fitted.labels);
-  return { model, ids, labels: fitted.labels, distance, runnerUp, confidence, novelty: noveltyPerRow, ...(probabilities ? { probabilities } : {}), ...(extra?.length ? { extra } : {}), noiseName: noiseName(method), warnings };
+  const extra = [...(clusterer.extraColumns?.(fitted.state, prep.dataset, labels) ?? []), ...(detected ? outlierColumns(detected.scores, detected.flagged) : [])];
+  return { model, ids, labels, distance, runnerUp, confidence, novelty: noveltyPerRow, ...(probabilities ? { probabilities } : {}), ...(extra.length ? { extra } : {}), noiseName: outlierParams?.action === 'group' ? 'outliers' : noiseName(method), warnings };
 }
 
 /** Methods that compare categories directly get level codes unless the user chose an encoding. */

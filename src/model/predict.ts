@@ -16,6 +16,8 @@ import type { SegmentationModel } from './artifact.js';
 import { assignmentScores } from './assignment-scores.js';
 import { noveltyReasons } from './novelty.js';
 import type { ExtraColumn } from '../cluster/types.js';
+import { outlierColumns, outlierReason, scoreOutliers } from './model-outliers.js';
+import type { EcodState } from '../prep/ecod.js';
 
 /** Scores of a batch of rows. */
 export interface Scores {
@@ -68,19 +70,26 @@ export function scoreFrame(model: SegmentationModel, frame: Frame): Scores {
   // 2. Hard assignment.
   const clusterer = getClusterer(model.clusterer.method);
   const state = decodeStateCached(model.clusterer.state);
-  const labels = clusterer.predict(state, dataset);
+  const predicted = clusterer.predict(state, dataset);
+  // Saved ECOD detector: score against the training ECDFs; under 'group' a flagged row is an outlier (-1).
+  const outliers = model.outliers ? scoreOutliers({ ...model.outliers, state: decodeStateCached(model.outliers.state) as EcodState }, dataset) : null;
+  const labels = outliers && model.outliers!.action === 'group' ? Int32Array.from(predicted, (l, i) => (outliers.flagged[i] ? -1 : l)) : predicted;
   // 3. Distances, runner-up, confidence and novelty.
   const { distance, runnerUp, confidence, probabilities } = assignmentScores(clusterer, state, dataset, labels);
   const novelty = model.novelty
     ? noveltyReasons(model.novelty, frame, labels, distance, unseen, (id) => segmentName(model, id))
     : Array.from(labels, (_, i) => unseen.filter((u) => u.row === i + 1 && u.kind === 'unseen-level').map((u) => `unseen level ${JSON.stringify(u.value)} in ${u.column}`));
-  const extra = clusterer.extraColumns?.(state, dataset, labels);
-  return { labels, distance, runnerUp, confidence, novelty, notes, dataset, ...(probabilities ? { probabilities } : {}), ...(extra?.length ? { extra } : {}) };
+  const extra = [...(clusterer.extraColumns?.(state, dataset, labels) ?? []), ...(outliers ? outlierColumns(outliers.scores, outliers.flagged) : [])];
+  if (outliers) {
+    const threshold = (decodeStateCached(model.outliers!.state) as EcodState).threshold;
+    outliers.flagged.forEach((f, i) => f && ((novelty[i] as string[]).push(outlierReason(outliers.scores[i], threshold))));
+  }
+  return { labels, distance, runnerUp, confidence, novelty, notes, dataset, ...(probabilities ? { probabilities } : {}), ...(extra.length ? { extra } : {}) };
 }
 
 /** Display name of a segment id. */
 export function segmentName(model: SegmentationModel, id: number): string {
-  return id < 0 ? noiseName(model.clusterer.method) : model.segments.find((g) => g.id === id)?.name ?? `Segment ${id + 1}`;
+  return id < 0 ? (model.outliers?.action === 'group' ? 'outliers' : noiseName(model.clusterer.method)) : model.segments.find((g) => g.id === id)?.name ?? `Segment ${id + 1}`;
 }
 
 /** Name of label -1: "outliers" for density methods, which leave them out on purpose, else "unassigned". */

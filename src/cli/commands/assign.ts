@@ -10,7 +10,7 @@ import { createProgress } from '../progress.js';
 import { readSource } from '../read-source.js';
 import { addSourceFlags } from './fit.js';
 import { loadModel } from '../../model/load.js';
-import { noiseName, scoreFrame } from '../../model/predict.js';
+import { scoreFrame, segmentName } from '../../model/predict.js';
 import { resolveIds } from '../../data/ids.js';
 import { writeAssignments } from '../write-assignments.js';
 import { table } from '../format.js';
@@ -53,7 +53,7 @@ export function registerAssign(program: Command, io: Io, setExit: (code: number)
         const { ids } = resolveIds(frame, idColumn && frame.columns.some((c) => c.name === idColumn) ? idColumn : undefined);
         progress.update({ step: 'scoring', done: 0, total: 1 });
         const s = scoreFrame(model, frame);
-        await writeAssignments(resolvePath(io, flags.out), { ids, ...s, model, noiseName: noiseName(model.clusterer.method) }, Boolean(flags.probabilities));
+        await writeAssignments(resolvePath(io, flags.out), { ids, ...s, model, noiseName: segmentName(model, -1) }, Boolean(flags.probabilities));
         progress.stop();
         const sizes = model.segments.map((g) => ({ ...g, count: 0 }));
         for (const l of s.labels) if (l >= 0 && sizes[l]) sizes[l].count++;

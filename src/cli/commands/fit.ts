@@ -13,6 +13,7 @@ import { readSource } from '../read-source.js';
 import { fitModel } from '../../model/fit-model.js';
 import { saveModel } from '../../model/save.js';
 import { writeAssignments } from '../write-assignments.js';
+import { modelOutliersSchema } from '../../model/model-outliers.js';
 import { summarizeSegments } from '../../model/segment-summary.js';
 import { formatFitSummary } from '../format.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -39,6 +40,9 @@ interface FitFlags extends FitLpaFlags, SourceFlags, PrepFlags, MethodFlags, Omi
   seed?: string;
   out: string;
   assignments?: string;
+  outliers?: string;
+  contamination?: string;
+  outlierAction?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -107,6 +111,9 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
     .option('-o, --out <file>', 'model file to write', 'segkit-model.json')
     .option('--assignments <file>', 'also write every customer\'s segment (.csv, .parquet or .jsonl)')
     .option('--probabilities', 'gmm/lpa: add every segment\'s probability (p_0 …) and the entropy to the assignments')
+    .option('--outliers <method>', "find outliers before fitting: 'ecod' (Li et al. 2022, as PyOD); the detector is saved and scores new customers too")
+    .option('--contamination <x>', 'with --outliers: share of training customers treated as outliers, in (0, 0.5] (default 0.1)')
+    .option('--outlier-action <a>', "with --outliers: 'remove' (fit without them, then assign them to the nearest segment, flagged; default) or 'group' (segment -1, \"outliers\")")
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress output')
     .addHelpText('after', METHOD_GUIDE)
@@ -132,6 +139,8 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
         const kFlag = auto || kRangeGiven || levels ? undefined : numberFlag(flags.nClusters, '-k/--n-clusters', { integer: true, min: 1 });
         if (kFlag !== undefined) options.nClusters = kFlag;
         const prep = prepOptionsFromFlags(flags);
+        if (flags.outliers !== undefined && flags.outliers !== 'ecod') throw new SegkitError('E_OPTION', msg.keywordUnknown('--outliers method', flags.outliers, ['ecod']), { field: '--outliers' });
+        const outliers = flags.outliers ? parseOptions(modelOutliersSchema, { method: 'ecod', ...(flags.contamination !== undefined ? { contamination: numberFlag(flags.contamination, '--contamination') } : {}), ...(flags.outlierAction !== undefined ? { action: flags.outlierAction } : {}) }, '--outliers') : undefined;
         const seed = numberFlag(flags.seed, '--seed', { integer: true, min: 0 }) ?? (auto || grid ? drawSeed() : undefined);
         const clusterer = getClusterer(flags.method);
         parseOptions(clusterer.schema, options, flags.method);
@@ -150,7 +159,7 @@ export function registerFit(program: Command, io: Io, setExit: (code: number) =>
           : null;
         if (lpa) Object.assign(options, lpa.pick);
         const fitted = await fitModel(frame, {
-          method: flags.method, options, prep, idColumn, weightColumn: flags.weight, seed, onProgress: (p) => progress.update(p),
+          method: flags.method, options, prep, idColumn, weightColumn: flags.weight, seed, onProgress: (p) => progress.update(p), ...(outliers ? { outliers } : {}),
         });
         const withTx = tx ? { ...fitted, model: { ...fitted.model, features: tx.plan }, warnings: [...tx.warnings, ...fitted.warnings] } : fitted;
         const selection = chosen ? chosen.report : lpa ? { lpaGrid: lpa.grid, picked: flags.pick } : undefined;

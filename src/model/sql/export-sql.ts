@@ -39,6 +39,8 @@ export function exportSql(model: SegmentationModel, o: ExportSqlOptions): string
   if (!d) throw new SegkitError('E_OPTION', msg.keywordUnknown('SQL dialect', o.dialect, Object.keys(DIALECTS)), { field: 'dialect' });
   const clusterer = getClusterer(model.clusterer.method);
   if (!clusterer.sqlScores) throw new SegkitError('E_OPTION', msg.noSqlForMethod(model.clusterer.method), { field: 'method' });
+  // The ECOD detector compares each value with the training ECDFs; that lookup is not compiled to SQL.
+  if (model.outliers) throw new SegkitError('E_OPTION', msg.noSqlForOutliers(), { field: 'outliers' });
   const pipeline = decodeState(model.pipeline) as PipelineState;
   const p = pipelineSql(pipeline, d);
   const fAlias = p.features.map((_, j) => d.ident(`_f${j}`));
