@@ -7,7 +7,7 @@ import { createRng } from '../../src/math/rng.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { expectSegkitError } from '../helpers/expect.js';
 import path from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 /** 300 customers in three groups: two numbers and a category that follows the group. */
 function customers(n = 300, seed = 1) {
@@ -70,6 +70,12 @@ describe('model/compare-methods', () => {
     const parsed = JSON.parse(j.stdout);
     assert.equal(parsed.methods.length, 2);
     assert.equal(parsed.methods[0].labels, undefined, 'no per-row labels in the JSON');
+    const h = await runCli(['compare', 'c.csv', '--methods', 'kmeans,kprototypes', '-k', '3', '--seed', '2', '-q', '--html', 'c.html'], dir);
+    assert.equal(h.code, 0, h.stderr);
+    const html = readFileSync(path.join(dir, 'c.html'), 'utf8');
+    assert.match(html, /<figure id="compare-ari">[\s\S]*<svg/);
+    assert.match(html, /<figure id="compare-silhouette">[\s\S]*<svg/);
+    assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/);
     const bad = await runCli(['compare', 'c.csv', '--methods', 'kmeans,nope', '-k', '3'], dir);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /nope/);

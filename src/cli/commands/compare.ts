@@ -19,6 +19,7 @@ import { writeFileAtomic } from '../../model/save.js';
 import { SegkitError } from '../../errors.js';
 import { msg } from '../../messages.js';
 import { fmt, table } from '../format.js';
+import { compareHtml } from '../../report/compare-html.js';
 
 interface CompareFlags extends SourceFlags, PrepFlags {
   methods: string;
@@ -27,6 +28,7 @@ interface CompareFlags extends SourceFlags, PrepFlags {
   contamination: string;
   seed?: string;
   out?: string;
+  html?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -49,6 +51,7 @@ export function registerCompare(program: Command, io: Io, setExit: (code: number
   cmd
     .option('--seed <n>', 'random seed (drawn and recorded when absent)')
     .option('-o, --out <file>', 'also write the comparison as JSON')
+    .option('--html <file>', 'also write the comparison as a self-contained HTML page with charts')
     .option('--json', 'print the comparison as JSON')
     .option('-q, --quiet', 'no progress output')
     .addHelpText('after', `
@@ -76,6 +79,7 @@ Examples:
         progress.stop();
         const json = comparisonJson(c);
         if (flags.out) writeFileAtomic(resolvePath(io, flags.out), JSON.stringify(json, null, 1) + '\n');
+        if (flags.html) writeFileAtomic(resolvePath(io, flags.html), await compareHtml(c));
         if (flags.json) io.stdout(JSON.stringify(json, null, 2) + '\n');
         else io.stdout(formatComparison(c) + (flags.out ? `\ncomparison written to ${flags.out}\n` : ''));
         for (const w of c.warnings) io.stderr(`warning ${w.code}: ${w.message}\n`);
