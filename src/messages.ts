@@ -345,7 +345,6 @@ export const msg = {
   embedOutputShape: (dir: string, dims: readonly number[]) => `The embedding model in ${dir} returned an output of shape [${dims.join(', ')}]; expected token vectors [batch, tokens, hidden] or sentence vectors [batch, hidden].`,
   embedTimeout: (seconds: number) => `The embedding model did not answer within ${seconds} s.`,
   bottleneckTooWide: (bottleneck: number, features: number) => `The autoencoder's bottleneck (${bottleneck}) must be smaller than the number of features (${features}); choose --bottleneck below ${features}.`,
-  selectNeedsK: (method: string) => `Method '${method}' does not take a number of segments (it finds them from density), so there is no k to choose. Use 'segkit fit --method ${method}' and tune its own options, or select k for kmeans, kprototypes, gmm, hierarchical, som, ….`,
   ecodOutlierReason: (score: number, threshold: number) => `ECOD outlier score ${score.toFixed(2)} is above the training threshold ${threshold.toFixed(2)}`,
   noSqlForOutliers: () => `This model flags outliers with ECOD (fit --outliers ecod), which has no SQL export yet; score with 'segkit assign' instead, or refit without --outliers.`,
 };

@@ -45,14 +45,22 @@ import { SELECTION_FORMAT, SELECTION_VERSION, type SelectionReport, type Selecti
  *   const report = await selectK(dataset, { kRange: [2, 8], gapReferences: 10, bootstrap: 20, seed: 1 });
  *   report.recommendation.k; // e.g. 4, with report.recommendation.reasons
  */
+/**
+ * Choosing k needs a method with a number of segments (not DBSCAN/HDBSCAN).
+ * @throws {SegkitError} E_OPTION naming the method's own parameters
+ */
+export function checkMethodTakesK(clusterer: AnyClusterer): void {
+  const params = optionNames(clusterer);
+  if (params && !params.includes('nClusters')) throw new SegkitError('E_OPTION', msg.methodWithoutK(clusterer.name, params), { field: 'method' });
+}
+
 export async function selectK(data: Dataset, input: SelectOptions = {}): Promise<SelectionReport> {
   const started = performance.now();
   const { onProgress, signal, ...rest } = input;
   const p: SelectParams = parseOptions(selectOptionsSchema, rest, 'selectK');
   const clusterer = typeof p.method === 'string' ? getClusterer(p.method) : p.method;
   const methodName = clusterer.name;
-  const params = optionNames(clusterer);
-  if (params && !params.includes('nClusters')) throw new SegkitError('E_OPTION', msg.methodWithoutK(methodName, params), { field: 'method' });
+  checkMethodTakesK(clusterer);
   checkKRangeShape(p.kRange);
   const [kMin, kMax] = p.kRange;
   // Validate the method's options once, at the smallest k, before any work.

@@ -151,7 +151,7 @@ describe('select/selectK bad input', () => {
   });
 
   it('an unknown method, bad method options, or bad selection options → E_OPTION naming the field', async () => {
-    await expectSegkitError(() => selectK(d, { method: 'dbscan', kRange: [2, 4] }), 'E_OPTION', /Unknown method 'dbscan'/);
+    await expectSegkitError(() => selectK(d, { method: 'nonesuch', kRange: [2, 4] }), 'E_OPTION', /Unknown method 'nonesuch'/);
     const e = await expectSegkitError(() => selectK(d, { kRange: [2, 4], options: { maxIter: 0 } }), 'E_OPTION');
     assert.equal(e.where.field, 'maxIter');
     for (const bad of [{ gapReferences: 1 }, { bootstrap: 1 }, { minSegmentShare: 2 }, { spaceH0: 'pca' }] as const) {

@@ -16,14 +16,12 @@ import { addSourceFlags } from './fit.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { getClusterer } from '../../cluster/registry.js';
 import { parseKRange } from '../../select/k-range.js';
-import { selectK } from '../../select/select-k.js';
+import { checkMethodTakesK, selectK } from '../../select/select-k.js';
 import { selectOptionsSchema } from '../../select/select-options.js';
 import { formatSelectionReport } from '../../select/format-report.js';
 import { prepareData } from '../../model/fit-model.js';
 import { writeFileAtomic } from '../../model/save.js';
 import { parseOptions } from '../../options.js';
-import { SegkitError } from '../../errors.js';
-import { msg } from '../../messages.js';
 
 interface SelectFlags extends SourceFlags, PrepFlags, MethodFlags {
   k: string;
@@ -76,8 +74,7 @@ export function registerSelect(program: Command, io: Io, setExit: (code: number)
           ...(flags.seed !== undefined ? { seed: numberFlag(flags.seed, '--seed', { integer: true, min: 0 }) } : {}),
         }, 'segkit select');
         const clusterer = getClusterer(flags.method);
-        const shape = (clusterer.schema as unknown as { shape?: Record<string, unknown> }).shape;
-        if (shape && !('nClusters' in shape)) throw new SegkitError('E_OPTION', msg.selectNeedsK(flags.method), { field: '--method' });
+        checkMethodTakesK(clusterer);
         parseOptions(clusterer.schema, { ...select.options, nClusters: kRange[0] }, flags.method);
         const prep = prepOptionsFromFlags(flags);
         const frame = await readSource(io, source, flags, flags.id, progress);

@@ -50,7 +50,7 @@ describe('e2e/cli/select', () => {
     ['a malformed range', ['-k', '2..x'], 2, /error E_OPTION: The k range must look like 'min\.\.max' with whole numbers, e\.g\. '2\.\.12'\. Got '2\.\.x'\./],
     ['a range beyond the rows', ['-k', '2..500'], 3, /error E_TOO_FEW_ROWS: The k range 2\.\.500 asks for up to 500 segments, but the data has only 200 rows\. Use a range with max ≤ 199\./],
     ['a method the registry does not have', ['--method', 'nonesuch'], 2, /error E_OPTION: Unknown method 'nonesuch'\. Expected one of: 'kmeans'/],
-    ['a method without a number of segments', ['--method', 'dbscan'], 2, /error E_OPTION: Method 'dbscan' does not take a number of segments/],
+    ['a method without a number of segments', ['--method', 'dbscan'], 2, /error E_OPTION: Method 'dbscan' does not take a number of segments \(it has no 'nClusters' option\)/],
     ['one gap reference', ['--gap-references', '1'], 2, /error E_OPTION: The 'gapReferences' option of segkit select must be an integer 0 \(no gap statistic\) or ≥ 2/],
     ['a bad method option', ['--max-iter', '0'], 2, /error E_OPTION: The '--max-iter' option of segkit must be an integer ≥ 1\. Got '0'\./],
   ] as const) {
