@@ -20,6 +20,8 @@ import { registerSelect } from './commands/select.js';
 import { registerFeatures } from './commands/features.js';
 import { registerRfm } from './commands/rfm.js';
 import { registerServe } from './commands/serve.js';
+import { registerSnapshot } from './commands/snapshot.js';
+import { registerMigrations } from './commands/migrations.js';
 import { SEGKIT_VERSION } from '../version.js';
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -46,6 +48,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerSimilar(program, io, setExit);
   registerExportSql(program, io, setExit);
   registerServe(program, io, setExit);
+  registerSnapshot(program, io, setExit);
+  registerMigrations(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   const json = argv.includes('--json');
