@@ -22,6 +22,7 @@ import { registerRfm } from './commands/rfm.js';
 import { registerServe } from './commands/serve.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerMigrations } from './commands/migrations.js';
+import { registerRetrain } from './commands/retrain.js';
 import { SEGKIT_VERSION } from '../version.js';
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerExportSql(program, io, setExit);
   registerServe(program, io, setExit);
   registerSnapshot(program, io, setExit);
+  registerRetrain(program, io, setExit);
   registerMigrations(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 

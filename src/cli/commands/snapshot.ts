@@ -17,6 +17,7 @@ import { scoreFrame, type Scores } from '../../model/predict.js';
 import { frameHash } from '../../model/data-hash.js';
 import type { SegmentationModel } from '../../model/artifact.js';
 import type { Frame } from '../../data/frame.js';
+import type { FeaturePlan } from '../../features/prepare-features.js';
 import { resolveIds } from '../../data/ids.js';
 import { openStore, type StoreDb } from '../../track/store.js';
 import { recordSnapshot, checkDate } from '../../track/snapshot.js';
@@ -53,13 +54,13 @@ export interface ModelSourceFlags extends SourceFlags {
  * Reads `source` for `model`: transactions through the model's feature plan (as of `asOf`) when it
  * was fitted --from-transactions, else a customer table; plus the customer ids.
  */
-export async function readForModel(io: Io, model: SegmentationModel, source: string, flags: ModelSourceFlags, progress: ProgressReporter): Promise<{ frame: Frame; ids: string[] }> {
+export async function readForModel(io: Io, model: SegmentationModel, source: string, flags: ModelSourceFlags, progress: ProgressReporter): Promise<{ frame: Frame; ids: string[]; plan?: FeaturePlan }> {
   const idColumn = flags.id ?? model.manifest.idColumn ?? undefined;
   const tx = model.features ? await transactionFrame(io, source, flags, model.features) : null;
   for (const w of tx?.warnings ?? []) io.stderr(`warning ${w.code}: ${w.message}\n`);
   const frame = tx ? tx.frame : await readSource(io, source, flags, idColumn, progress);
   const { ids } = resolveIds(frame, idColumn && frame.columns.some((c) => c.name === idColumn) ? idColumn : undefined);
-  return { frame, ids };
+  return { frame, ids, ...(tx ? { plan: tx.plan } : {}) };
 }
 
 interface SnapshotFlags extends ModelSourceFlags, StoreFlags {
