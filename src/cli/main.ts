@@ -23,6 +23,7 @@ import { registerServe } from './commands/serve.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerMigrations } from './commands/migrations.js';
 import { registerRetrain } from './commands/retrain.js';
+import { registerDrift } from './commands/drift.js';
 import { SEGKIT_VERSION } from '../version.js';
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -52,6 +53,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerSnapshot(program, io, setExit);
   registerRetrain(program, io, setExit);
   registerMigrations(program, io, setExit);
+  registerDrift(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   const json = argv.includes('--json');
