@@ -82,7 +82,7 @@ describe('track/store: schema, snapshots, transactions', () => {
 
   it('refuses a store with a newer schema version, unchanged', async () => {
     const path = join(dir, 'f.duckdb');
-    (await openStore(path)).close();
+    await (await openStore(path)).close();
     const inst = await DuckDBInstance.create(path);
     const con = await inst.connect();
     await con.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION + 1})`);
