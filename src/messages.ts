@@ -286,6 +286,7 @@ export const msg = {
   retrainSmallerK: (oldK: number, newK: number) =>
     `-k ${newK} is smaller than the old model's ${oldK} segments; retrain keeps every old segment id, so k must be ≥ ${oldK}.`,
   driftThresholds: (watch: number, retrain: number) => `--psi-watch (${watch}) must be below --psi-retrain (${retrain}).`,
+  storeNotServed: () => `This server has no store: start it with --store <file|postgres://…> to serve snapshots and migrations.`,
   driftBaselineNeeded: () => `segkit drift needs --baseline <source>: the data the model was trained on (the same transactions file for a model fitted --from-transactions).`,
 };
 

@@ -9,6 +9,7 @@ import { listModelsRoute, getModelRoute } from './routes/models.js';
 import { predictRoute } from './routes/predict.js';
 import { openApiRoute } from './routes/openapi.js';
 import { similarRoute } from './routes/similar.js';
+import { snapshotsRoute, migrationsRoute } from './routes/track.js';
 
 export const API_ROUTES: readonly RouteSpec[] = [
   healthRoute, //         GET  /healthz
@@ -16,5 +17,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   getModelRoute, //       GET  /models/{id}
   predictRoute, //        POST /models/{id}/predict
   similarRoute, //        POST /models/{id}/similar
+  snapshotsRoute, //      GET  /models/{id}/snapshots
+  migrationsRoute, //     GET  /migrations
   openApiRoute, //        GET  /openapi.json
 ];

@@ -48,7 +48,7 @@ export async function createServer(models: readonly ModelSource[], options: Serv
   const o = parseOptions(serveOptionsSchema, options, 'segkit serve');
   const registry = ModelRegistry.load(models, log);
   const customers = o.customers ? await readFrame(parseSourceSpec(o.customers)) : undefined;
-  const ctx: RouteContext = { registry, limits: { maxBatch: o.maxBatch }, openApi: assembleOpenApi(API_ROUTES), startedAt: performance.now(), ...(customers ? { customers } : {}) };
+  const ctx: RouteContext = { registry, limits: { maxBatch: o.maxBatch }, openApi: assembleOpenApi(API_ROUTES), startedAt: performance.now(), ...(customers ? { customers } : {}), ...(o.store ? { store: o.store } : {}) };
   const app = Fastify({
     bodyLimit: o.bodyLimit,
     connectionTimeout: o.connectionTimeoutMs,
@@ -100,7 +100,8 @@ export async function createServer(models: readonly ModelSource[], options: Serv
         const params = spec.params ? parseOptions(spec.params, req.params, `${spec.method} ${spec.path}`) : req.params;
         spec.precheck?.(req.body, ctx);
         const body = spec.body ? (spec.plainBody?.(req.body) ?? parseBody(spec.body, req.body)) : undefined;
-        return spec.handler({ params, body }, ctx);
+        const query = spec.query ? parseOptions(spec.query, req.query, `${spec.method} ${spec.path}`) : undefined;
+        return spec.handler({ params, body, query }, ctx);
       },
     });
   }

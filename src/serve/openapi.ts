@@ -16,6 +16,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Body larger than --body-limit, or more rows than --max-batch.',
   415: 'Body is not JSON.',
   500: 'Internal error (details only in the server log).',
+  503: 'The store is busy (another process is writing it); retry.',
 };
 
 /** The OpenAPI document of `routes`. */
@@ -38,6 +39,19 @@ export function assembleOpenApi(routes: readonly RouteSpec[]): Record<string, un
         ...(schema.description ? { description: schema.description } : {}),
         schema: { ...schema, description: undefined },
       }));
+    }
+    if (r.query) {
+      const s = jsonSchema(r.query, 'input') as { properties: Record<string, { description?: string }>; required?: string[] };
+      op.parameters = [
+        ...((op.parameters as unknown[] | undefined) ?? []),
+        ...Object.entries(s.properties).map(([name, schema]) => ({
+          name,
+          in: 'query',
+          required: (s.required ?? []).includes(name),
+          ...(schema.description ? { description: schema.description } : {}),
+          schema: { ...schema, description: undefined },
+        })),
+      ];
     }
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
     op.responses = {

@@ -16,16 +16,20 @@ export interface RouteContext {
   readonly startedAt: number;
   /** The customer table `similar` searches (`--customers`), when the server was given one. */
   readonly customers?: Frame;
+  /** The store the snapshot and migration routes read (`--store`), when the server was given one. */
+  readonly store?: string;
 }
 
 /** A validated request, as handlers see it. */
-export interface RouteRequest<P, B> {
+export interface RouteRequest<P, B, Q = any> {
   readonly params: P;
   readonly body: B;
+  /** Query parameters, validated by the route's `query` schema (undefined when it has none). */
+  readonly query?: Q;
 }
 
 /** One route. `path` is written as in OpenAPI (`/models/{id}`). */
-export interface RouteSpec<P = any, B = any> {
+export interface RouteSpec<P = any, B = any, Q = any> {
   readonly method: 'GET' | 'POST';
   readonly path: string;
   readonly operationId: string;
@@ -34,6 +38,8 @@ export interface RouteSpec<P = any, B = any> {
   readonly tag: string;
   /** Path parameters, validated before the handler runs. */
   readonly params?: z.ZodType<P>;
+  /** Query parameters (`?from=…&to=…`), validated before the handler runs. */
+  readonly query?: z.ZodType<Q>;
   /** JSON body, validated before the handler runs (with `parse-body.ts` messages). */
   readonly body?: z.ZodType<B>;
   /** A fast validator for the common, valid case: the body as `body` would parse it, or undefined to let `body` decide. */
@@ -48,5 +54,5 @@ export interface RouteSpec<P = any, B = any> {
   readonly auth?: boolean;
   /** The model a request addresses, for the request log. */
   readonly modelOf?: (params: P) => string | undefined;
-  readonly handler: (req: RouteRequest<P, B>, ctx: RouteContext) => unknown;
+  readonly handler: (req: RouteRequest<P, B, Q>, ctx: RouteContext) => unknown;
 }

@@ -16,6 +16,7 @@ export const serveOptionsSchema = z.strictObject({
   connectionTimeoutMs: z.number().int().min(1).default(60_000).describe('An idle socket is closed after this long. **Default:** `60000`.'),
   keepAliveTimeoutMs: z.number().int().min(1).default(5_000).describe('A kept-alive connection waits this long for the next request. **Default:** `5000`.'),
   customers: z.string().min(1).optional().describe('Customer table (a file or `duckdb:`/`postgres://` source) that POST /models/{id}/similar searches. **Default:** none.'),
+  store: z.string().min(1).optional().describe('The segkit store (a DuckDB file or `postgres://` URL) that GET /models/{id}/snapshots and GET /migrations read. **Default:** none (those routes answer 404).'),
   watch: z.boolean().default(true).describe('Reload a model when its file changes. **Default:** `true`.'),
   reloadDebounceMs: z.number().int().min(0).default(100).describe('Quiet time after a file change before reloading. **Default:** `100`.'),
 });

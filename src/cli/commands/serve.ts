@@ -22,6 +22,7 @@ interface ServeFlags {
   bodyLimit: string;
   cors?: string;
   customers?: string;
+  store?: string;
   watch: boolean;
 }
 
@@ -30,7 +31,8 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .command('serve')
     .summary('HTTP API over saved models (predict, model info, OpenAPI)')
     .description(
-      'Serve saved models over HTTP: GET /healthz, GET /models, GET /models/{id}, POST /models/{id}/predict, GET /openapi.json.\n' +
+      'Serve saved models over HTTP: GET /healthz, GET /models, GET /models/{id}, POST /models/{id}/predict, GET /openapi.json;\n' +
+        'with --store, GET /models/{id}/snapshots and GET /migrations?from=DATE&to=DATE.\n' +
         'A model id is the file name without .json, or give it as id=path. Model files are reloaded when they change;\n' +
         'a file that does not load keeps the previous model serving. Stop with Ctrl-C.',
     )
@@ -42,6 +44,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--body-limit <size>', 'largest request body: bytes, or with kb/mb', '10mb')
     .option('--cors <origin>', 'allow this one browser origin (CORS is off by default)')
     .option('--customers <source>', 'customer table that POST /models/{id}/similar searches (file, duckdb: or postgres://)')
+    .option('--store <file|url>', 'the segkit store that GET /models/{id}/snapshots and GET /migrations read (DuckDB file or postgres://)')
     .option('--no-watch', 'do not reload model files when they change')
     .action(async (models: string[], flags: ServeFlags) => {
       const token = flags.token ?? io.env.SEGKIT_TOKEN;
@@ -57,6 +60,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
           bodyLimit: byteSize(flags.bodyLimit),
           ...(flags.cors ? { cors: flags.cors } : {}),
           ...(flags.customers ? { customers: /^(postgres(ql)?:\/\/|duckdb:)/i.test(flags.customers) ? flags.customers : resolvePath(io, flags.customers) } : {}),
+          ...(flags.store ? { store: /^postgres(ql)?:\/\//i.test(flags.store) ? flags.store : resolvePath(io, flags.store) } : {}),
           watch: flags.watch,
         },
         log,
