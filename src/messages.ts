@@ -270,6 +270,8 @@ export const msg = {
     `The store ${location} has schema version ${found}, written by a newer segkit; this segkit reads versions up to ${supported}. Upgrade segkit to use this store (it was not changed).`,
   snapshotNotFound: (asOf: string, dates: readonly string[], model?: number) =>
     `No snapshot dated ${asOf}${model !== undefined ? ` for model ${model}` : ''} in the store. Snapshots it has: ${dates.length ? dates.join(', ') : '(none yet: record one with segkit snapshot)'}.`,
+  snapshotRowNumbers: () =>
+    `The source has no customer ID column, so customers are recorded by row number; migrations between snapshots then compare rows, not customers. Pass --id <column>.`,
   snapshotShape: (ids: number, labels: number, confidence: number) => `A snapshot needs one segment and one confidence per customer: got ${ids} ids, ${labels} segments and ${confidence} confidences.`,
   snapshotExists: (asOf: string, model: string) => `The store already has a snapshot dated ${asOf} for ${model}.`,
   snapshotExistsHint: () => `Pass --replace to record it again (the old one is deleted in the same transaction), or use another --as-of date.`,
@@ -282,7 +284,7 @@ export const msg = {
       changed.length ? `another kind for ${list(changed)}` : '',
     ].filter(Boolean).join('; ')}. Give the new data the old model's columns, or fit a new model with segkit fit.`,
   retrainMethod: (method: string) =>
-    `segkit retrain warm-starts and renumbers segments of k-means models; ${q(method)} is not supported yet. Fit a new model with segkit fit --method ${method}.`,
+    `segkit retrain renumbers the segments of kmeans, kmodes, kprototypes and kmedoids models; ${q(method)} is not supported yet. Fit a new model with segkit fit --method ${method}.`,
   retrainSmallerK: (oldK: number, newK: number) =>
     `-k ${newK} is smaller than the old model's ${oldK} segments; retrain keeps every old segment id, so k must be ≥ ${oldK}.`,
   driftThresholds: (watch: number, retrain: number) => `--psi-watch (${watch}) must be below --psi-retrain (${retrain}).`,

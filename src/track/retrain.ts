@@ -1,7 +1,8 @@
 /**
  * Retraining with stable segment ids: fit the old model's method and preprocessing on new data,
- * warm-started from the old segments (k-means initial centers = the means, in the new preprocessing's
- * space, of the customers the old model puts in each segment), then align the new clusters to the old
+ * warm-started from the old segments where the method allows it (k-means initial centers = the means,
+ * in the new preprocessing's space, of the customers the old model puts in each segment; K-Modes,
+ * K-Prototypes and k-medoids are fitted fresh with the old seed), then align the new clusters to the old
  * ids by co-membership (align.ts) and renumber the new model so ids and names carry over. The new
  * model records its lineage (which model it replaced, the alignment and its quality).
  * @module
@@ -18,8 +19,18 @@ import { msg } from '../messages.js';
 import { alignByCoMembership, type Alignment } from './align.js';
 import { modelHash } from './model-hash.js';
 
-/** Methods whose state retrain can renumber (segment i = centers[i]). */
-const RENUMBERABLE = new Set(['kmeans']);
+/**
+ * Per method, the state fields indexed by segment (row i = segment i), which renumbering permutes.
+ * Only k-means takes explicit initial centers (the warm start); the others are fitted fresh with the
+ * old seed and aligned. Mixtures are not here yet: their covariance layout depends on the model.
+ */
+const PER_SEGMENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  kmeans: ['centers'],
+  kmodes: ['means', 'modes', 'modeLevels'],
+  kprototypes: ['means', 'modes', 'modeLevels'],
+  kmedoids: ['medoidRows', 'medoidNumbers', 'medoidCodes', 'medoidLevels'],
+};
+const WARM_START = new Set(['kmeans']);
 
 /** Options of {@link retrain}. */
 export interface RetrainOptions {
@@ -39,7 +50,7 @@ export interface RetrainOptions {
 /** What {@link retrain} returns: the renumbered fit, the alignment, and whether the warm start was used. */
 export interface RetrainResult extends FitModelResult {
   readonly alignment: Alignment;
-  /** False when an old segment had no customer in the new data (the fit then starts from k-means++). */
+  /** Whether the fit started from the old segments (k-means with the same k, every old segment still populated); else a fresh start, aligned after. */
   readonly warmStart: boolean;
   /** The old model's segment of each customer of the new data (same order as `labels`). */
   readonly oldLabels: Int32Array;
@@ -51,7 +62,8 @@ export interface RetrainResult extends FitModelResult {
  */
 export async function retrain(old: SegmentationModel, frame: Frame, o: RetrainOptions = {}): Promise<RetrainResult> {
   const method = old.clusterer.method;
-  if (!RENUMBERABLE.has(method)) throw new SegkitError('E_OPTION', msg.retrainMethod(method), { field: '--from' });
+  const fields = PER_SEGMENT_FIELDS[method];
+  if (!fields) throw new SegkitError('E_OPTION', msg.retrainMethod(method), { field: '--from' });
   checkSameFeatures(old, frame);
   const kOld = old.segments.length;
   const k = o.nClusters ?? kOld;
@@ -60,12 +72,12 @@ export async function retrain(old: SegmentationModel, frame: Frame, o: RetrainOp
   const prep = old.manifest.prepOptions;
   // The old model's view of the new customers: the warm start and the alignment's reference.
   const oldLabels = scoreFrame(old, frame).labels;
-  const { prep: fitted } = prepareData(frame, { method, prep, idColumn });
-  const init = k === kOld ? segmentMeans(fitted.dataset.numeric, oldLabels, kOld) : null;
-  const options = { ...old.clusterer.options, nClusters: k, init: init ?? 'kmeans++' };
+  const warm = WARM_START.has(method);
+  const init = warm && k === kOld ? segmentMeans(prepareData(frame, { method, prep, idColumn }).prep.dataset.numeric, oldLabels, kOld) : null;
+  const options = warm ? { ...old.clusterer.options, nClusters: k, init: init ?? 'kmeans++' } : { ...old.clusterer.options, nClusters: k };
   const fit = await fitModel(frame, { method, options, prep, idColumn, seed: o.seed ?? old.manifest.seed, onProgress: o.onProgress });
   const alignment = alignByCoMembership(oldLabels, fit.labels, old.segments.map((g) => g.id), k, o.minJaccard);
-  const model = renumber(fit.model, alignment.mapping, old, {
+  const model = renumber(fit.model, fields, alignment.mapping, old, {
     replaces: { fileHash: modelHash(old), ...(o.oldPath ? { path: o.oldPath } : {}), createdAt: old.manifest.createdAt },
     alignment,
   }, o.features ?? old.features);
@@ -102,12 +114,12 @@ function segmentMeans(x: { rows: number; cols: number; data: Float64Array }, lab
 }
 
 /** The fitted model with cluster b renumbered to mapping[b]; matched segments take the old names. */
-function renumber(model: SegmentationModel, mapping: number[], old: SegmentationModel, lineage: SegmentationModel['lineage'], features?: FeaturePlan): SegmentationModel {
+function renumber(model: SegmentationModel, fields: readonly string[], mapping: number[], old: SegmentationModel, lineage: SegmentationModel['lineage'], features?: FeaturePlan): SegmentationModel {
   const k = mapping.length;
   const inverse = new Array<number>(k);
   mapping.forEach((to, from) => (inverse[to] = from));
-  const state = decodeState<{ centers: number[][] }>(model.clusterer.state);
-  const centers = inverse.map((b) => state.centers[b]);
+  const state = decodeState<Record<string, unknown[]>>(model.clusterer.state);
+  const permuted = Object.fromEntries(fields.map((f) => [f, inverse.map((b) => state[f][b])]));
   const oldNames = new Map(old.segments.map((g) => [g.id, g.name]));
   const taken = new Set(old.segments.map((g) => g.name.toLowerCase()));
   const segments: Segment[] = inverse.map((b, id) => {
@@ -118,7 +130,7 @@ function renumber(model: SegmentationModel, mapping: number[], old: Segmentation
   const novelty = model.novelty ? { ...model.novelty, distanceP99: inverse.map((b) => model.novelty!.distanceP99[b]) } : undefined;
   return {
     ...model,
-    clusterer: { ...model.clusterer, state: encodeState({ ...state, centers }) },
+    clusterer: { ...model.clusterer, state: encodeState({ ...state, ...permuted }) },
     segments,
     ...(novelty ? { novelty } : {}),
     ...(features ? { features } : {}),

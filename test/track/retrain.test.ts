@@ -11,15 +11,20 @@ import type { SegmentationModel } from '../../src/model/artifact.js';
 import type { Frame } from '../../src/data/frame.js';
 import { blobFrame, blobModel } from './helpers.js';
 
-/** The model with segment ids permuted: old segment i becomes perm[i] (centers, names, novelty). */
+const FIELDS: Record<string, string[]> = { kmeans: ['centers'], kprototypes: ['means', 'modes', 'modeLevels'], kmedoids: ['medoidRows', 'medoidNumbers', 'medoidCodes', 'medoidLevels'] };
+
+/** The model with segment ids permuted: old segment i becomes perm[i] (per-segment state, names, novelty). */
 function permuteModel(m: SegmentationModel, perm: number[]): SegmentationModel {
-  const state = decodeState<{ centers: number[][] }>(m.clusterer.state);
-  const centers = new Array(perm.length);
-  perm.forEach((to, from) => (centers[to] = state.centers[from]));
+  const state = decodeState<Record<string, unknown[]>>(m.clusterer.state);
+  const permuted: Record<string, unknown[]> = {};
+  for (const f of FIELDS[m.clusterer.method]) {
+    permuted[f] = new Array(perm.length);
+    perm.forEach((to, from) => (permuted[f][to] = state[f][from]));
+  }
   const segments = m.segments.map((g) => ({ ...g, id: perm[g.id] })).sort((a, b) => a.id - b.id);
   const p99 = new Array(perm.length);
   perm.forEach((to, from) => (p99[to] = m.novelty!.distanceP99[from]));
-  return { ...m, clusterer: { ...m.clusterer, state: encodeState({ ...state, centers }) }, segments, novelty: { ...m.novelty!, distanceP99: p99 } };
+  return { ...m, clusterer: { ...m.clusterer, state: encodeState({ ...state, ...permuted }) }, segments, novelty: { ...m.novelty!, distanceP99: p99 } };
 }
 
 describe('track/align and retrain', () => {
@@ -55,6 +60,27 @@ describe('track/align and retrain', () => {
       assert.equal(r.alignment.agreement, 1);
       assert.ok(r.warmStart);
     }), { numRuns: 12 });
+  });
+
+  for (const method of ['kprototypes', 'kmedoids']) {
+    it(`${method}: fitted fresh with the old seed, permuted ids come back (property)`, async () => {
+      const m = await blobModel(90, 4, 3, method);
+      const f = blobFrame(90, 4, 0, method === 'kprototypes');
+      await fc.assert(fc.asyncProperty(fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }), async (perm) => {
+        const permuted = permuteModel(m, perm);
+        const want = scoreFrame(permuted, f).labels;
+        const r = await retrain(permuted, f);
+        assert.equal(r.warmStart, false);
+        assert.deepEqual([...r.labels], [...want]);
+        assert.deepEqual([...scoreFrame(r.model, f).labels], [...want]);
+        assert.deepEqual(r.model.segments.map((g) => g.name), permuted.segments.map((g) => g.name));
+      }), { numRuns: 6 });
+    });
+  }
+
+  it('a mixture model is refused with a clear message', async () => {
+    const gmm = await blobModel(60, 3, 1, 'gmm');
+    await assert.rejects(retrain(gmm, blobFrame(60, 3)), (e: any) => e.code === 'E_OPTION' && /'gmm' is not supported yet/.test(e.message));
   });
 
   it('records lineage; the new file loads; shifted data keeps the ids', async () => {

@@ -35,7 +35,7 @@ export function registerRetrain(program: Command, io: Io, setExit: (code: number
     .command('retrain')
     .summary('refit a model on new data, keeping its segment ids and names')
     .description(
-      'Fit the method and preprocessing of an existing model on new data, warm-started from its segments, and match the new segments to ' +
+      'Fit the method and preprocessing of an existing model on new data (k-means: warm-started from its segments), and match the new segments to ' +
         'the old ids (Hungarian algorithm on the customers they share), so dashboards and CRM rules keep working. A new segment gets a new id; ' +
         'an old one that lost its customers is reported as vanished.',
     )

@@ -22,6 +22,7 @@ import { resolveIds } from '../../data/ids.js';
 import { openStore, type StoreDb } from '../../track/store.js';
 import { recordSnapshot, checkDate } from '../../track/snapshot.js';
 import { table } from '../format.js';
+import { msg } from '../../messages.js';
 import { EXIT_OK } from '../exit-codes.js';
 
 /** Flags of every command that opens a store. */
@@ -54,13 +55,13 @@ export interface ModelSourceFlags extends SourceFlags {
  * Reads `source` for `model`: transactions through the model's feature plan (as of `asOf`) when it
  * was fitted --from-transactions, else a customer table; plus the customer ids.
  */
-export async function readForModel(io: Io, model: SegmentationModel, source: string, flags: ModelSourceFlags, progress: ProgressReporter): Promise<{ frame: Frame; ids: string[]; plan?: FeaturePlan }> {
+export async function readForModel(io: Io, model: SegmentationModel, source: string, flags: ModelSourceFlags, progress: ProgressReporter): Promise<{ frame: Frame; ids: string[]; idColumn: string | null; plan?: FeaturePlan }> {
   const idColumn = flags.id ?? model.manifest.idColumn ?? undefined;
   const tx = model.features ? await transactionFrame(io, source, flags, model.features) : null;
   for (const w of tx?.warnings ?? []) io.stderr(`warning ${w.code}: ${w.message}\n`);
   const frame = tx ? tx.frame : await readSource(io, source, flags, idColumn, progress);
-  const { ids } = resolveIds(frame, idColumn && frame.columns.some((c) => c.name === idColumn) ? idColumn : undefined);
-  return { frame, ids, ...(tx ? { plan: tx.plan } : {}) };
+  const { ids, column } = resolveIds(frame, idColumn && frame.columns.some((c) => c.name === idColumn) ? idColumn : undefined);
+  return { frame, ids, idColumn: column, ...(tx ? { plan: tx.plan } : {}) };
 }
 
 interface SnapshotFlags extends ModelSourceFlags, StoreFlags {
@@ -93,7 +94,9 @@ export function registerSnapshot(program: Command, io: Io, setExit: (code: numbe
       const progress = createProgress(io, Boolean(flags.quiet || flags.json));
       try {
         const model = loadModel(resolvePath(io, modelPath));
-        const { frame, ids } = await readForModel(io, model, source, flags, progress);
+        const { frame, ids, idColumn } = await readForModel(io, model, source, flags, progress);
+        // Row numbers are no identity across months: migrations would compare unrelated customers.
+        if (idColumn === null) io.stderr(`warning: ${msg.snapshotRowNumbers()}\n`);
         progress.update({ step: 'scoring', done: 0, total: 1 });
         const s: Scores = scoreFrame(model, frame);
         progress.update({ step: 'recording the snapshot', done: 0, total: 1 });
