@@ -27,7 +27,8 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE models (id BIGINT PRIMARY KEY, file_hash VARCHAR NOT NULL UNIQUE, method VARCHAR NOT NULL, k INTEGER NOT NULL, created VARCHAR NOT NULL, replaces BIGINT, path VARCHAR)`,
       `CREATE TABLE segments (model BIGINT NOT NULL, segment INTEGER NOT NULL, name VARCHAR NOT NULL, PRIMARY KEY (model, segment))`,
       `CREATE TABLE runs (id BIGINT PRIMARY KEY, model BIGINT NOT NULL, ran_at VARCHAR NOT NULL, user_name VARCHAR, data_hash VARCHAR, options VARCHAR, metrics VARCHAR)`,
-      `CREATE TABLE snapshots (id BIGINT PRIMARY KEY, run BIGINT NOT NULL, model BIGINT NOT NULL, as_of DATE NOT NULL, customers BIGINT NOT NULL)`,
+      // UNIQUE (model, as_of): two PostgreSQL writers racing on one date cannot both commit.
+      `CREATE TABLE snapshots (id BIGINT PRIMARY KEY, run BIGINT NOT NULL, model BIGINT NOT NULL, as_of DATE NOT NULL, customers BIGINT NOT NULL, UNIQUE (model, as_of))`,
       `CREATE TABLE assignments (snapshot BIGINT NOT NULL, customer_id VARCHAR NOT NULL, segment INTEGER NOT NULL, confidence ${d.double})`,
       // PostgreSQL joins two snapshots through this index; DuckDB's hash join needs none (and an
       // ART index would slow its appender down).

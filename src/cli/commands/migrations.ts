@@ -10,7 +10,7 @@ import type { Io } from '../io.js';
 import { resolvePath } from '../io.js';
 import { numberFlag } from '../flags.js';
 import { addStoreFlags, openStoreFromFlags, type StoreFlags } from './snapshot.js';
-import { migrations, customersInto, writeIntoTable, segmentDistribution, type Migrations } from '../../track/transitions.js';
+import { migrations, customersInto, writeIntoTable, segmentDistribution, type Migrations, type DistributionRow } from '../../track/transitions.js';
 import { writeTable } from '../../data/write-table.js';
 import { table, fmt } from '../format.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -57,6 +57,7 @@ export function registerMigrations(program: Command, io: Io, setExit: (code: num
         if (flags.json) io.stdout(JSON.stringify({ ...m, distribution, ...(into ? { into: { segment: into.segment, customers: into.customers } } : {}) }, null, 2) + '\n');
         else {
           io.stdout(formatMigrations(m));
+          io.stdout(formatDistribution(distribution));
           if (into) {
             io.stdout(`\n${into.customers.length} customers entered "${into.segment.name}":\n`);
             const byId = new Map(m.segments.map((s) => [s.id, s.name]));
@@ -83,4 +84,14 @@ export function formatMigrations(m: Migrations): string {
   out.push(`\ncustomers in both: ${m.common} · new: ${m.newCustomers} · lost: ${m.lostCustomers}\n`);
   out.push(`temporal stability (adjusted Rand index on common customers): ${m.ari.toFixed(3)}\n`);
   return out.join('');
+}
+
+/** Segment shares in every snapshot: one row per snapshot, one column per segment id. */
+export function formatDistribution(rows: readonly DistributionRow[]): string {
+  const ids = [...new Set(rows.map((r) => r.segment))].sort((a, b) => a - b);
+  const names = new Map(rows.map((r) => [r.segment, r.name]));
+  const snaps = [...new Map(rows.map((r) => [r.snapshot, r.asOf])).entries()];
+  const share = new Map(rows.map((r) => [`${r.snapshot}:${r.segment}`, r.share]));
+  const body = snaps.map(([id, asOf]) => [asOf, ...ids.map((g) => `${((share.get(`${id}:${g}`) ?? 0) * 100).toFixed(1)}%`)]);
+  return `\nSegment shares over all snapshots:\n${table(['as of', ...ids.map((g) => names.get(g) ?? String(g))], body)}`;
 }
