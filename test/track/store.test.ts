@@ -74,6 +74,17 @@ describe('track/store: schema, snapshots, transactions', () => {
     await db.close();
   });
 
+  it('rows appended, then a failure before commit: the transaction rolls the rows back', async () => {
+    const db = await openStore(join(dir, 'g.duckdb'));
+    await assert.rejects(db.transaction(async () => {
+      await db.appendAssignments(99, ['x', 'y'], Int32Array.from([0, 1]), Float64Array.from([0.5, NaN]));
+      assert.deepEqual(await db.query('SELECT COUNT(*) AS n FROM assignments'), [{ n: 2 }]);
+      throw new Error('crash after the append');
+    }), /crash after the append/);
+    assert.deepEqual(await db.query('SELECT COUNT(*) AS n FROM assignments'), [{ n: 0 }]);
+    await db.close();
+  });
+
   it('rejects bad dates', async () => {
     const db = await openStore(join(dir, 'e.duckdb'));
     await assert.rejects(recordSnapshot(db, snap(model, '2024-02-30', ['a'], [0])), (e: any) => e.code === 'E_OPTION' && /--as-of/.test(e.message));
