@@ -1,6 +1,6 @@
 /**
- * The PostgreSQL store backend (`--store postgres://…`): the same tables as the DuckDB store, in the
- * connection's default schema. Integers and counts come back as JS numbers (pg returns int8 and
+ * The PostgreSQL store backend (`--store postgres://…`): the same tables as the DuckDB store, in their
+ * own schema {@link PG_SCHEMA} (created when absent), so they never meet the database's own tables. Integers and counts come back as JS numbers (pg returns int8 and
  * numeric as text by default). Assignments go in as arrays through `unnest`, 50,000 rows a statement.
  * @module
  */
@@ -12,6 +12,8 @@ import { msg } from '../messages.js';
 import { toNumber, type StoreDb, type StoreRow } from './store-db.js';
 
 const BATCH = 50_000;
+/** The PostgreSQL schema that holds the store's tables. */
+export const PG_SCHEMA = 'segkit';
 // pg_type OIDs: int8, numeric → JS numbers (ids and counts here stay far below 2^53).
 const NUMERIC_TYPES = new Set([20, 1700]);
 
@@ -32,6 +34,13 @@ export async function openPostgresStore(url: string): Promise<StoreDb> {
       throw new SegkitError('E_READ', msg.postgresQuery(shown, (e as Error).message), { file: shown }, undefined, { cause: e });
     }
   };
+  try {
+    await query(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}`);
+    await query(`SET search_path TO ${PG_SCHEMA}`);
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw e;
+  }
   return {
     dialect: DIALECTS.postgres,
     location: shown,

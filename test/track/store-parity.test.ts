@@ -58,6 +58,8 @@ describe('track/store: DuckDB and PostgreSQL give the same results', () => {
     const duck = await openStore(join(dir, 's.duckdb'));
     const a = await sequence(duck);
     await duck.close();
+    // A table of the database's own with a store table's name does not get in the way.
+    pg.sql("CREATE TABLE public.models (name text); INSERT INTO public.models VALUES ('mine')");
     const post = await openStore(pg.url);
     const b = await sequence(post);
     await post.close();
@@ -65,13 +67,17 @@ describe('track/store: DuckDB and PostgreSQL give the same results', () => {
     assert.deepEqual((a as any).version, [{ version: SCHEMA_VERSION }]);
     assert.ok(((a as any).assignments as unknown[]).length > 300);
     assert.deepEqual(b, a);
+    const check = await openStore(pg.url);
+    assert.deepEqual(await check.query('SELECT name FROM public.models'), [{ name: 'mine' }]);
+    await check.close();
   });
 
-  it('PostgreSQL: a store from a newer segkit is refused; reopening applies nothing twice', async () => {
+  it('PostgreSQL: a store from a newer segkit is refused; reopening applies nothing twice; user tables untouched', async () => {
     const again = await openStore(pg.url);
     assert.deepEqual(await again.query('SELECT COUNT(*) AS n FROM schema_version'), [{ n: 1 }]);
     await again.close();
-    pg.sql(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION + 1})`);
+    // The store's tables live in their own schema, apart from the database's tables.
+    pg.sql(`INSERT INTO segkit.schema_version VALUES (${SCHEMA_VERSION + 1})`);
     await assert.rejects(openStore(pg.url), (e: any) => e.code === 'E_STORE_VERSION' && !/secret/.test(e.message));
   });
 });
