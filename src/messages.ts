@@ -284,7 +284,7 @@ export const msg = {
       changed.length ? `another kind for ${list(changed)}` : '',
     ].filter(Boolean).join('; ')}. Give the new data the old model's columns, or fit a new model with segkit fit.`,
   retrainMethod: (method: string) =>
-    `segkit retrain renumbers the segments of kmeans, kmodes, kprototypes and kmedoids models; ${q(method)} is not supported yet. Fit a new model with segkit fit --method ${method}.`,
+    `segkit retrain renumbers the segments of kmeans, kmodes, kprototypes, kmedoids, gmm and lpa models; ${q(method)} is not supported yet. Fit a new model with segkit fit --method ${method}.`,
   retrainSmallerK: (oldK: number, newK: number) =>
     `-k ${newK} is smaller than the old model's ${oldK} segments; retrain keeps every old segment id, so k must be ≥ ${oldK}.`,
   driftThresholds: (watch: number, retrain: number) => `--psi-watch (${watch}) must be below --psi-retrain (${retrain}).`,

@@ -1,8 +1,8 @@
 /**
  * Retraining with stable segment ids: fit the old model's method and preprocessing on new data,
- * warm-started from the old segments where the method allows it (k-means initial centers = the means,
- * in the new preprocessing's space, of the customers the old model puts in each segment; K-Modes,
- * K-Prototypes and k-medoids are fitted fresh with the old seed), then align the new clusters to the old
+ * warm-started from the old segments where the method allows it (k-means centers and mixture means
+ * start at the means, in the new preprocessing's space, of the customers the old model puts in each
+ * segment; K-Modes, K-Prototypes and k-medoids are fitted fresh with the old seed), then align the new clusters to the old
  * ids by co-membership (align.ts) and renumber the new model so ids and names carry over. The new
  * model records its lineage (which model it replaced, the alignment and its quality).
  * @module
@@ -18,19 +18,24 @@ import { SegkitError } from '../errors.js';
 import { msg } from '../messages.js';
 import { alignByCoMembership, type Alignment } from './align.js';
 import { modelHash } from './model-hash.js';
+import { isShared, type CovarianceModel } from '../cluster/mixture/covariance.js';
+import type { Matrix } from '../math/matrix.js';
 
 /**
  * Per method, the state fields indexed by segment (row i = segment i), which renumbering permutes.
- * Only k-means takes explicit initial centers (the warm start); the others are fitted fresh with the
- * old seed and aligned. Mixtures are not here yet: their covariance layout depends on the model.
+ * Mixtures: weights and means, and covariances unless the model shares one across segments
+ * (mclust's EII, EEI, EEE; scikit-learn's 'tied').
  */
-const PER_SEGMENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  kmeans: ['centers'],
-  kmodes: ['means', 'modes', 'modeLevels'],
-  kprototypes: ['means', 'modes', 'modeLevels'],
-  kmedoids: ['medoidRows', 'medoidNumbers', 'medoidCodes', 'medoidLevels'],
+const PER_SEGMENT_FIELDS: Readonly<Record<string, (state: Record<string, unknown>) => readonly string[]>> = {
+  kmeans: () => ['centers'],
+  kmodes: () => ['means', 'modes', 'modeLevels'],
+  kprototypes: () => ['means', 'modes', 'modeLevels'],
+  kmedoids: () => ['medoidRows', 'medoidNumbers', 'medoidCodes', 'medoidLevels'],
+  gmm: (st) => ['weights', 'means', ...(isShared(st.model as CovarianceModel) ? [] : ['covariances'])],
+  lpa: (st) => ['weights', 'means', ...(isShared(st.model as CovarianceModel) ? [] : ['covariances'])],
 };
-const WARM_START = new Set(['kmeans']);
+/** Methods that take explicit initial means (`init`): warm-started; the others are fitted fresh with the old seed, then aligned. */
+const WARM_START = new Set(['kmeans', 'gmm', 'lpa']);
 
 /** Options of {@link retrain}. */
 export interface RetrainOptions {
@@ -74,7 +79,8 @@ export async function retrain(old: SegmentationModel, frame: Frame, o: RetrainOp
   const oldLabels = scoreFrame(old, frame).labels;
   const warm = WARM_START.has(method);
   const init = warm && k === kOld ? segmentMeans(prepareData(frame, { method, prep, idColumn }).prep.dataset.numeric, oldLabels, kOld) : null;
-  const options = warm ? { ...old.clusterer.options, nClusters: k, init: init ?? 'kmeans++' } : { ...old.clusterer.options, nClusters: k };
+  const fresh = method === 'kmeans' ? 'kmeans++' : 'kmeans';
+  const options = warm ? { ...old.clusterer.options, nClusters: k, init: init ?? fresh } : { ...old.clusterer.options, nClusters: k };
   const fit = await fitModel(frame, { method, options, prep, idColumn, seed: o.seed ?? old.manifest.seed, onProgress: o.onProgress });
   const alignment = alignByCoMembership(oldLabels, fit.labels, old.segments.map((g) => g.id), k, o.minJaccard);
   const model = renumber(fit.model, fields, alignment.mapping, old, {
@@ -82,7 +88,8 @@ export async function retrain(old: SegmentationModel, frame: Frame, o: RetrainOp
     alignment,
   }, o.features ?? old.features);
   const remap = (a: Int32Array) => a.map((l) => (l >= 0 ? alignment.mapping[l] : l));
-  return { ...fit, model, labels: remap(fit.labels), runnerUp: remap(fit.runnerUp), alignment, warmStart: init !== null, oldLabels };
+  const probabilities = fit.probabilities ? permuteColumns(fit.probabilities, alignment.mapping) : undefined;
+  return { ...fit, model, labels: remap(fit.labels), runnerUp: remap(fit.runnerUp), ...(probabilities ? { probabilities } : {}), alignment, warmStart: init !== null, oldLabels };
 }
 
 /**
@@ -114,12 +121,12 @@ function segmentMeans(x: { rows: number; cols: number; data: Float64Array }, lab
 }
 
 /** The fitted model with cluster b renumbered to mapping[b]; matched segments take the old names. */
-function renumber(model: SegmentationModel, fields: readonly string[], mapping: number[], old: SegmentationModel, lineage: SegmentationModel['lineage'], features?: FeaturePlan): SegmentationModel {
+function renumber(model: SegmentationModel, fieldsOf: (state: Record<string, unknown>) => readonly string[], mapping: number[], old: SegmentationModel, lineage: SegmentationModel['lineage'], features?: FeaturePlan): SegmentationModel {
   const k = mapping.length;
   const inverse = new Array<number>(k);
   mapping.forEach((to, from) => (inverse[to] = from));
   const state = decodeState<Record<string, unknown[]>>(model.clusterer.state);
-  const permuted = Object.fromEntries(fields.map((f) => [f, inverse.map((b) => state[f][b])]));
+  const permuted = Object.fromEntries(fieldsOf(state).map((f) => [f, inverse.map((b) => state[f][b])]));
   const oldNames = new Map(old.segments.map((g) => [g.id, g.name]));
   const taken = new Set(old.segments.map((g) => g.name.toLowerCase()));
   const segments: Segment[] = inverse.map((b, id) => {
@@ -136,4 +143,11 @@ function renumber(model: SegmentationModel, fields: readonly string[], mapping: 
     ...(features ? { features } : {}),
     lineage,
   };
+}
+
+/** Column b of `p` moved to column mapping[b]. */
+function permuteColumns(p: Matrix, mapping: number[]): Matrix {
+  const out = new Float64Array(p.data.length);
+  for (let i = 0; i < p.rows; i++) for (let b = 0; b < p.cols; b++) out[i * p.cols + mapping[b]] = p.data[i * p.cols + b];
+  return { rows: p.rows, cols: p.cols, data: out };
 }

@@ -11,7 +11,11 @@ import type { SegmentationModel } from '../../src/model/artifact.js';
 import type { Frame } from '../../src/data/frame.js';
 import { blobFrame, blobModel } from './helpers.js';
 
-const FIELDS: Record<string, string[]> = { kmeans: ['centers'], kprototypes: ['means', 'modes', 'modeLevels'], kmedoids: ['medoidRows', 'medoidNumbers', 'medoidCodes', 'medoidLevels'] };
+const FIELDS: Record<string, string[]> = {
+  kmeans: ['centers'], kprototypes: ['means', 'modes', 'modeLevels'], kmedoids: ['medoidRows', 'medoidNumbers', 'medoidCodes', 'medoidLevels'],
+  gmm: ['weights', 'means', 'covariances'], // full covariances: one per segment
+  lpa: ['weights', 'means'], // EEI: one covariance shared by all segments
+};
 
 /** The model with segment ids permuted: old segment i becomes perm[i] (per-segment state, names, novelty). */
 function permuteModel(m: SegmentationModel, perm: number[]): SegmentationModel {
@@ -62,15 +66,15 @@ describe('track/align and retrain', () => {
     }), { numRuns: 12 });
   });
 
-  for (const method of ['kprototypes', 'kmedoids']) {
-    it(`${method}: fitted fresh with the old seed, permuted ids come back (property)`, async () => {
+  for (const method of ['kprototypes', 'kmedoids', 'gmm', 'lpa']) {
+    it(`${method}: permuted ids come back (property)`, async () => {
       const m = await blobModel(90, 4, 3, method);
       const f = blobFrame(90, 4, 0, method === 'kprototypes');
       await fc.assert(fc.asyncProperty(fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }), async (perm) => {
         const permuted = permuteModel(m, perm);
         const want = scoreFrame(permuted, f).labels;
         const r = await retrain(permuted, f);
-        assert.equal(r.warmStart, false);
+        assert.equal(r.warmStart, method === 'gmm' || method === 'lpa');
         assert.deepEqual([...r.labels], [...want]);
         assert.deepEqual([...scoreFrame(r.model, f).labels], [...want]);
         assert.deepEqual(r.model.segments.map((g) => g.name), permuted.segments.map((g) => g.name));
@@ -78,9 +82,19 @@ describe('track/align and retrain', () => {
     });
   }
 
-  it('a mixture model is refused with a clear message', async () => {
-    const gmm = await blobModel(60, 3, 1, 'gmm');
-    await assert.rejects(retrain(gmm, blobFrame(60, 3)), (e: any) => e.code === 'E_OPTION' && /'gmm' is not supported yet/.test(e.message));
+  it('a method whose state cannot be renumbered yet is refused with a clear message', async () => {
+    const m = await blobModel(60, 3, 1, 'lpa-kmeans');
+    await assert.rejects(retrain(m, blobFrame(60, 3)), (e: any) => e.code === 'E_OPTION' && /'lpa-kmeans' is not supported yet/.test(e.message));
+  });
+
+  it('gmm: the posterior columns follow the renumbered ids', async () => {
+    const m = permuteModel(await blobModel(90, 4, 3, 'gmm'), [2, 0, 3, 1]);
+    const r = await retrain(m, blobFrame(90, 4));
+    const p = r.probabilities!;
+    for (let i = 0; i < p.rows; i++) {
+      const row = Array.from(p.data.subarray(i * p.cols, (i + 1) * p.cols));
+      assert.equal(row.indexOf(Math.max(...row)), r.labels[i]);
+    }
   });
 
   it('records lineage; the new file loads; shifted data keeps the ids', async () => {
