@@ -35,7 +35,7 @@ export function registerRetrain(program: Command, io: Io, setExit: (code: number
     .command('retrain')
     .summary('refit a model on new data, keeping its segment ids and names')
     .description(
-      'Fit the method and preprocessing of an existing model on new data (k-means: warm-started from its segments), and match the new segments to ' +
+      'Fit the method and preprocessing of an existing model on new data (k-means and mixtures: warm-started from its segments), and match the new segments to ' +
         'the old ids (Hungarian algorithm on the customers they share), so dashboards and CRM rules keep working. A new segment gets a new id; ' +
         'an old one that lost its customers is reported as vanished.',
     )
@@ -83,7 +83,7 @@ export function formatRetrain(r: RetrainResult, from: string, out: string): stri
   const rows = a.pairs.map((p) => [String(p.segment), byId.get(p.segment)!.name, String(byId.get(p.segment)!.size), String(p.shared), p.jaccard.toFixed(3), a.vanished.includes(p.segment) ? 'vanished (weak match)' : 'kept']);
   for (const id of a.newSegments) rows.push([String(id), byId.get(id)!.name, String(byId.get(id)!.size), '0', '–', 'new']);
   return [
-    `segkit retrain: ${r.model.manifest.rows} customers, ${r.model.segments.length} segments (${r.model.manifest.method}, ${r.warmStart ? 'warm start from the old segments' : 'fresh k-means++ start'}) → ${out}, replacing ${from}\n\n`,
+    `segkit retrain: ${r.model.manifest.rows} customers, ${r.model.segments.length} segments (${r.model.manifest.method}, ${r.warmStart ? 'warm start from the old segments' : 'fresh start with the old seed'}) → ${out}, replacing ${from}\n\n`,
     table(['id', 'segment', 'size', 'shared with old', 'Jaccard', ''], rows),
     `\n${(a.agreement * 100).toFixed(1)}% of customers kept their segment id (matching: Hungarian algorithm on the customers old and new segments share).\n`,
     a.vanished.length ? `vanished: ${a.vanished.map((id) => `${id} (${byId.get(id)!.name})`).join(', ')}\n` : '',
