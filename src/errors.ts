@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'E_ABORTED'
   | 'E_UNAUTHORIZED'
   | 'E_TOO_LARGE'
+  | 'E_STORE_BUSY'
+  | 'E_STORE_VERSION'
   | 'E_INTERNAL';
 
 /** Where the problem is: any of file, 1-based data row, column, option field. */

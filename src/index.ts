@@ -134,7 +134,7 @@ export type { SimilarityIndex, SimilarOptions, SimilarCustomer } from './model/s
 export type { ExportSqlOptions } from './model/sql/export-sql.js';
 export type { NoveltyRules } from './model/novelty.js';
 export { FORMAT_NAME, FORMAT_VERSION } from './model/artifact.js';
-export type { SegmentationModel, Segment, Manifest } from './model/artifact.js';
+export type { SegmentationModel, Segment, Manifest, Lineage } from './model/artifact.js';
 
 // features: transactions → customer features and RFM
 export { transactionFeatures } from './features/transaction-features.js';
@@ -149,6 +149,24 @@ export { rfmAnalysis, rfmOptionsSchema } from './features/rfm.js';
 export type { RfmOptions, RfmResult, RfmSegmentSummary } from './features/rfm.js';
 export { RFM_SCHEMES, parseRfmScheme } from './features/rfm-schemes.js';
 export type { RfmScheme } from './features/rfm-schemes.js';
+// track: the store, snapshots, migrations, retrain with stable ids, drift
+export { openStore, listSnapshots, findSnapshot, segmentNames } from './track/store.js';
+export type { StoreDb, StoreRow, OpenStoreOptions, SnapshotInfo } from './track/store.js';
+export { SCHEMA_VERSION } from './track/store-schema.js';
+export { recordSnapshot } from './track/snapshot.js';
+export type { SnapshotInput, SnapshotResult } from './track/snapshot.js';
+export { migrations, customersInto, writeIntoTable, segmentDistribution } from './track/transitions.js';
+export type { Migrations, MigrationsQuery, MovedCustomer, DistributionRow, SegmentLabel } from './track/transitions.js';
+export { retrain } from './track/retrain.js';
+export type { RetrainOptions, RetrainResult } from './track/retrain.js';
+export { alignByCoMembership } from './track/align.js';
+export type { Alignment, AlignedPair } from './track/align.js';
+export { hungarian } from './track/hungarian.js';
+export { driftReport } from './track/drift.js';
+export type { DriftReport, DriftThresholds, FeatureDrift, Verdict } from './track/drift.js';
+export { psi } from './track/psi.js';
+export { ksTwoSample, chiSquareHomogeneity } from './track/two-sample-tests.js';
+export type { TestResult } from './track/two-sample-tests.js';
 // serve: the HTTP API
 export { createServer } from './serve/app.js';
 export type { SegkitServer } from './serve/app.js';

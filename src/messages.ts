@@ -347,4 +347,34 @@ export const msg = {
   bottleneckTooWide: (bottleneck: number, features: number) => `The autoencoder's bottleneck (${bottleneck}) must be smaller than the number of features (${features}); choose --bottleneck below ${features}.`,
   ecodOutlierReason: (score: number, threshold: number) => `ECOD outlier score ${score.toFixed(2)} is above the training threshold ${threshold.toFixed(2)}`,
   noSqlForOutliers: () => `This model flags outliers with ECOD (fit --outliers ecod), which has no SQL export yet; score with 'segkit assign' instead, or refit without --outliers.`,
+  // --- store, snapshots, migrations, retrain, drift: track/ ---
+  storeUnreadable: (path: string, detail: string) => `The store ${path} could not be opened: ${detail}. A store is a DuckDB file written by segkit (or a postgres:// URL).`,
+  storeBusy: (path: string, pid?: string) =>
+    `The store ${path} is busy: another segkit process${pid ? ` (PID ${pid})` : ''} has it open for writing.`,
+  storeBusyHint: () => `Run the commands one after another, or pass --wait <seconds> to wait for the other one to finish.`,
+  storeNewer: (location: string, found: number, supported: number) =>
+    `The store ${location} has schema version ${found}, written by a newer segkit; this segkit reads versions up to ${supported}. Upgrade segkit to use this store (it was not changed).`,
+  snapshotNotFound: (asOf: string, dates: readonly string[], model?: number) =>
+    `No snapshot dated ${asOf}${model !== undefined ? ` for model ${model}` : ''} in the store. Snapshots it has: ${dates.length ? dates.join(', ') : '(none yet: record one with segkit snapshot)'}.`,
+  snapshotRowNumbers: () =>
+    `The source has no customer ID column, so customers are recorded by row number; migrations between snapshots then compare rows, not customers. Pass --id <column>.`,
+  snapshotShape: (ids: number, labels: number, confidence: number) => `A snapshot needs one segment and one confidence per customer: got ${ids} ids, ${labels} segments and ${confidence} confidences.`,
+  snapshotExists: (asOf: string, model: string) => `The store already has a snapshot dated ${asOf} for ${model}.`,
+  snapshotExistsHint: () => `Pass --replace to record it again (the old one is deleted in the same transaction), or use another --as-of date.`,
+  datesOrder: (from: string, to: string) => `--from (${from}) must be an earlier date than --to (${to}). Swap them to see the migrations forward in time.`,
+  segmentNameUnknown: (name: string, names: readonly string[]) => `No segment named ${q(name)} in the --to snapshot's model. Its segments: ${list(names, 20)}.`,
+  retrainFeaturesDiffer: (missing: readonly string[], added: readonly string[], changed: readonly string[]) =>
+    `The new data's features differ from the old model's, so segment ids cannot carry over: ${[
+      missing.length ? `missing ${list(missing)}` : '',
+      added.length ? `new ${list(added)}` : '',
+      changed.length ? `another kind for ${list(changed)}` : '',
+    ].filter(Boolean).join('; ')}. Give the new data the old model's columns, or fit a new model with segkit fit.`,
+  retrainMethod: (method: string) =>
+    `segkit retrain renumbers the segments of kmeans, kmodes, kprototypes, kmedoids, gmm and lpa models; ${q(method)} is not supported yet. Fit a new model with segkit fit --method ${method}.`,
+  retrainSmallerK: (oldK: number, newK: number) =>
+    `-k ${newK} is smaller than the old model's ${oldK} segments; retrain keeps every old segment id, so k must be ≥ ${oldK}.`,
+  driftThresholds: (watch: number, retrain: number) => `--psi-watch (${watch}) must be below --psi-retrain (${retrain}).`,
+  storeNotServed: () => `This server has no store: start it with --store <file|postgres://…> to serve snapshots and migrations.`,
+  driftBaselineNeeded: () => `segkit drift needs --baseline <source>: the data the model was trained on (the same transactions file for a model fitted --from-transactions).`,
 };
+

@@ -31,6 +31,10 @@ const COMMANDS: readonly [string, () => Promise<Register>][] = [
   ['similar', async () => (await import('./commands/similar.js')).registerSimilar],
   ['export-sql', async () => (await import('./commands/export-sql.js')).registerExportSql],
   ['serve', async () => (await import('./commands/serve.js')).registerServe],
+  ['snapshot', async () => (await import('./commands/snapshot.js')).registerSnapshot],
+  ['retrain', async () => (await import('./commands/retrain.js')).registerRetrain],
+  ['migrations', async () => (await import('./commands/migrations.js')).registerMigrations],
+  ['drift', async () => (await import('./commands/drift.js')).registerDrift],
 ];
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */

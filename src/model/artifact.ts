@@ -74,7 +74,17 @@ export interface SegmentationModel {
   readonly outliers?: { readonly method: 'ecod'; readonly contamination: number; readonly action: 'remove' | 'group'; readonly state: unknown };
   /** How the customer table was computed from transactions (`fit --from-transactions`), so `assign` can re-score later transactions. */
   readonly features?: FeaturePlan;
+  /** Which model this one replaced (`segkit retrain`) and how its segment ids were aligned to it (absent for a first fit). */
+  readonly lineage?: Lineage;
   readonly warnings: readonly { code: string; message: string }[];
+}
+
+/** Where a retrained model came from (src/track/retrain.ts). */
+export interface Lineage {
+  /** The model it replaced: its file hash (SHA-256 of the document, as the store keys models), path and creation time. */
+  readonly replaces: { readonly fileHash: string; readonly path?: string; readonly createdAt: string };
+  /** How segment ids were matched to the old model's (plain JSON: basis, pairs with match quality, new and vanished ids). */
+  readonly alignment?: unknown;
 }
 
 /** Structural schema checked on load (after format and version). */
@@ -117,6 +127,10 @@ export const modelSchema = z.object({
     date: z.object({ format: z.enum(['auto', 'iso', 'yyyymmdd', 'mdy', 'dmy']), slashOrder: z.enum(['mdy', 'dmy']) }),
     families: z.object({ dayParts: z.boolean(), category: z.boolean(), cancellations: z.boolean(), discount: z.boolean(), windowDays: z.number().int().min(1) }),
     sql: z.string(),
+  }).optional(),
+  lineage: z.object({
+    replaces: z.object({ fileHash: z.string(), path: z.string().optional(), createdAt: z.string() }),
+    alignment: z.unknown().optional(),
   }).optional(),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });

@@ -13,6 +13,7 @@ import { overviewRoute } from './routes/overview.js';
 import { segmentRoute } from './routes/segment.js';
 import { membersCsvRoute, membersRoute } from './routes/members.js';
 import { renameRoute } from './routes/rename.js';
+import { snapshotsRoute, migrationsRoute } from './routes/track.js';
 
 export const API_ROUTES: readonly RouteSpec[] = [
   healthRoute, //         GET  /healthz
@@ -25,5 +26,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   renameRoute, //         POST /models/{id}/segments/{segment}/name
   membersRoute, //        GET  /models/{id}/members
   membersCsvRoute, //     GET  /models/{id}/members.csv
+  snapshotsRoute, //      GET  /models/{id}/snapshots
+  migrationsRoute, //     GET  /migrations
   openApiRoute, //        GET  /openapi.json
 ];

@@ -52,7 +52,7 @@ export async function createServer(models: readonly ModelSource[], options: Serv
   const customers = o.customers ? await readFrame(parseSourceSpec(o.customers)) : undefined;
   const ctx: RouteContext = {
     registry, limits: { maxBatch: o.maxBatch }, openApi: assembleOpenApi(API_ROUTES), startedAt: performance.now(), customerViews: new Map(),
-    ...(customers ? { customers } : {}), ...(o.value ? { valueColumn: o.value } : {}),
+    ...(customers ? { customers } : {}), ...(o.value ? { valueColumn: o.value } : {}), ...(o.store ? { store: o.store } : {}),
   };
   // The dashboard's overview must paint fast: score the customer table for each model now, not on the first visit.
   if (o.dashboard && customers) for (const m of registry.list()) customerView(ctx.customerViews, m, customers, o.value);

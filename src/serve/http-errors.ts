@@ -29,6 +29,9 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   E_MODEL_FORMAT: 422,
   E_WRITE: 500,
   E_ABORTED: 503,
+  // The store: another process holds it (retry later); a newer schema this server cannot read.
+  E_STORE_BUSY: 503,
+  E_STORE_VERSION: 500,
   E_INTERNAL: 500,
 };
 

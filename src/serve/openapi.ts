@@ -16,6 +16,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Body larger than --body-limit, or more rows than --max-batch.',
   415: 'Body is not JSON.',
   500: 'Internal error (details only in the server log).',
+  503: 'The store is busy (another process is writing it); retry.',
 };
 
 /** The OpenAPI document of `routes`. */

@@ -21,6 +21,8 @@ export interface RouteContext {
   readonly valueColumn?: string;
   /** The customer table scored once per model (customer-view.ts), by model id. */
   readonly customerViews: Map<string, CustomerView>;
+  /** The store the snapshot and migration routes read (`--store`), when the server was given one. */
+  readonly store?: string;
 }
 
 /** A validated request, as handlers see it. */

@@ -18,6 +18,7 @@ export const serveOptionsSchema = z.strictObject({
   customers: z.string().min(1).optional().describe('Customer table (a file or `duckdb:`/`postgres://` source) that POST /models/{id}/similar searches. **Default:** none.'),
   value: z.string().min(1).optional().describe('Column of the customer table whose share per segment the dashboard shows (e.g. revenue). **Default:** none.'),
   dashboard: z.string().min(1).optional().describe('Directory of the built dashboard (web/dist) to serve at `/`. **Default:** none (API only).'),
+  store: z.string().min(1).optional().describe('The segkit store (a DuckDB file or `postgres://` URL) that GET /models/{id}/snapshots and GET /migrations read. **Default:** none (those routes answer 404).'),
   watch: z.boolean().default(true).describe('Reload a model when its file changes. **Default:** `true`.'),
   reloadDebounceMs: z.number().int().min(0).default(100).describe('Quiet time after a file change before reloading. **Default:** `100`.'),
 });

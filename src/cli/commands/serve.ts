@@ -25,6 +25,7 @@ interface ServeFlags {
   customers?: string;
   value?: string;
   dashboard: boolean;
+  store?: string;
   watch: boolean;
 }
 
@@ -38,6 +39,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .description(
       'Serve saved models over HTTP: GET /healthz, GET /models, GET /models/{id}, POST /models/{id}/predict, GET /openapi.json.\n' +
         'With --dashboard, the web dashboard is at / (with --customers it shows charts, members and CSV export).\n' +
+        'With --store, GET /models/{id}/snapshots and GET /migrations?from=DATE&to=DATE.\n' +
         'A model id is the file name without .json, or give it as id=path. Model files are reloaded when they change;\n' +
         'a file that does not load keeps the previous model serving. Stop with Ctrl-C.',
     )
@@ -51,6 +53,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--customers <source>', 'customer table that POST /models/{id}/similar searches (file, duckdb: or postgres://)')
     .option('--value <column>', 'column of the customer table whose share per segment the dashboard shows (e.g. revenue)')
     .option('--dashboard', 'serve the web dashboard at / (built by npm run build); best with --customers', false)
+    .option('--store <file|url>', 'the segkit store that GET /models/{id}/snapshots and GET /migrations read (DuckDB file or postgres://)')
     .option('--no-watch', 'do not reload model files when they change')
     .action(async (models: string[], flags: ServeFlags) => {
       const token = flags.token ?? io.env.SEGKIT_TOKEN;
@@ -68,6 +71,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
           ...(flags.customers ? { customers: /^(postgres(ql)?:\/\/|duckdb:)/i.test(flags.customers) ? flags.customers : resolvePath(io, flags.customers) } : {}),
           ...(flags.value ? { value: flags.value } : {}),
           ...(flags.dashboard ? { dashboard: DASHBOARD_DIR } : {}),
+          ...(flags.store ? { store: /^postgres(ql)?:\/\//i.test(flags.store) ? flags.store : resolvePath(io, flags.store) } : {}),
           watch: flags.watch,
         },
         log,

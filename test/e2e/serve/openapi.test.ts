@@ -5,6 +5,8 @@ import { API_ROUTES } from '../../../src/serve/api-routes.js';
 import { assembleOpenApi } from '../../../src/serve/openapi.js';
 import { resolve } from 'node:path';
 import { call, fitMall, MALL, post, ROW, startServer, tempDir, type TestServer } from './harness.js';
+import { openStore } from '../../../src/track/store.js';
+import { recordSnapshot } from '../../../src/track/snapshot.js';
 
 const DOC = new URL('../../../docs/openapi.json', import.meta.url);
 
@@ -14,7 +16,12 @@ describe('e2e/serve/openapi', () => {
   const text = JSON.stringify(assembleOpenApi(API_ROUTES), null, 2) + '\n';
   before(async () => {
     const fit = await fitMall(tmp.dir, 'mall');
-    srv = await startServer([{ id: 'mall', file: fit.file }], { watch: false, customers: resolve(MALL) });
+    // Two snapshots, so the store routes have something to answer.
+    const store = resolve(tmp.dir, 'store.duckdb');
+    const db = await openStore(store);
+    for (const asOf of ['2024-01-31', '2024-02-29']) await recordSnapshot(db, { model: fit.model, asOf, ids: fit.ids, labels: fit.labels, confidence: fit.confidence, dataHash: 'h' });
+    await db.close();
+    srv = await startServer([{ id: 'mall', file: fit.file }], { watch: false, customers: resolve(MALL), store });
   });
   after(async () => {
     await srv.close();
@@ -53,7 +60,7 @@ describe('e2e/serve/openapi', () => {
 
   it('every documented operation answers 200 on the running server', async () => {
     for (const r of API_ROUTES) {
-      const url = srv.url + r.path.replace('{id}', 'mall').replace('{segment}', '0');
+      const url = srv.url + r.path.replace('{id}', 'mall').replace('{segment}', '0') + (r.path === '/migrations' ? '?from=2024-01-31&to=2024-02-29' : '');
       const body = r.operationId === 'renameSegment' ? { name: 'Renamed in the OpenAPI test' } : { row: ROW };
       const answer = r.method === 'POST' ? await post(url, JSON.stringify(body)) : await call(url);
       assert.equal(answer.status, 200, `${r.method} ${r.path}: ${answer.text}`);
