@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli, tempDir } from '../../helpers/cli.js';
+import { overTimeCharts } from '../../../src/report/over-time.js';
+import { renderSvg } from '../../../src/report/render-svg.js';
 import { startPostgres, type PgCluster } from '../../helpers/postgres.js';
 import { EXIT_DRIFT, EXIT_USAGE, EXIT_DATA } from '../../../src/cli/exit-codes.js';
 import { withDuckDb } from '../../../src/data/duckdb-util.js';
@@ -62,6 +64,14 @@ describe('e2e/cli segments over time (snapshot, retrain, migrations, drift)', ()
     assert.match(into.stdout, new RegExp(`${entered} customers entered "${target.replace(/[·]/g, '.')}"`));
     assert.equal(readFileSync(join(dir, 'campaign.csv'), 'utf8').trim().split('\n').length, entered + 1);
     assert.match(into.stdout, new RegExp(`wrote table campaign in .* \\(${entered} rows\\)`));
+
+    // The report's "over time" charts from the same store: transitions between the last two dates, shares over time.
+    const charts = await overTimeCharts(join(dir, 'segkit.duckdb'));
+    assert.deepEqual(charts.map((c) => c.id), ['transitions', 'distribution-over-time']);
+    const cells = (charts[0].spec.data as { values: { customers: number }[] }).values;
+    assert.equal(cells.reduce((a, c) => a + c.customers, 0), 23570);
+    assert.match(charts[0].title, /1997-11-01 → 1997-12-01/);
+    for (const c of charts) assert.match(await renderSvg(c.spec), /<svg/);
 
     // Drift: five months on, recency and tenure have moved: 'retrain' and exit code 5; loose thresholds say ok.
     const d = await runCli(['drift', 'm2.json', cdnow, '--as-of', '1998-04-01'], dir);
