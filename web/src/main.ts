@@ -1,5 +1,6 @@
 /**
- * The dashboard shell: a hash router (#/, #/models/:id, #/models/:id/segments/:s, #/models/:id/new)
+ * The dashboard shell: a hash router (#/, #/models/:id, #/models/:id/segments/:s, #/models/:id/new,
+ * #/models/:id/compare)
  * so the server only serves `/`; loading, error and token states shared by every page.
  */
 import './style.css';
@@ -9,6 +10,7 @@ import { modelsPage } from './pages/models.js';
 import { overviewPage } from './pages/overview.js';
 import { segmentPage } from './pages/segment.js';
 import { predictPage } from './pages/predict.js';
+import { comparePage } from './pages/compare.js';
 
 export interface Crumb { label: string; href?: string }
 /** A page renders into `main` and returns its breadcrumb. */
@@ -23,6 +25,7 @@ function route(hash: string): Page {
   if (parts[0] === 'models' && parts[1]) {
     if (parts[2] === 'segments' && parts[3] !== undefined) return (m) => segmentPage(m, parts[1], Number(parts[3]));
     if (parts[2] === 'new') return (m) => predictPage(m, parts[1]);
+    if (parts[2] === 'compare') return (m) => comparePage(m, parts[1]);
     return (m) => overviewPage(m, parts[1]);
   }
   return modelsPage;

@@ -13,6 +13,8 @@ import { servedModel } from './models.js';
 import { openStore, type StoreDb } from '../../track/store.js';
 import { modelHash } from '../../track/model-hash.js';
 import { migrations, segmentDistribution } from '../../track/transitions.js';
+import { transitionChart } from '../../report/over-time.js';
+import { chartSchema } from '../dashboard-schemas.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const segmentCount = z.strictObject({ id: z.number().int(), name: z.string(), count: z.number().int(), share: z.number() });
@@ -47,6 +49,7 @@ const migrationsResponseSchema = z.strictObject({
   newCustomers: z.number().int(),
   lostCustomers: z.number().int(),
   ari: z.number().describe('Adjusted Rand index of the two snapshots on the common customers (temporal stability).'),
+  charts: z.array(chartSchema).describe("The transition heatmap, the same Vega-Lite spec as the HTML report's \"over time\" section."),
 });
 
 async function withStore<T>(ctx: RouteContext, fn: (db: StoreDb) => Promise<T>): Promise<T> {
@@ -97,5 +100,8 @@ export const migrationsRoute: RouteSpec<unknown, unknown, z.infer<typeof migrati
   query: migrationsQuerySchema,
   response: migrationsResponseSchema,
   errors: [400, 401, 404, 503],
-  handler: ({ query }, ctx) => withStore(ctx, (db) => migrations(db, { from: query!.from, to: query!.to, ...(query!.model !== undefined ? { model: query!.model } : {}) })),
+  handler: ({ query }, ctx) => withStore(ctx, async (db) => {
+    const m = await migrations(db, { from: query!.from, to: query!.to, ...(query!.model !== undefined ? { model: query!.model } : {}) });
+    return { ...m, charts: [transitionChart(m)] };
+  }),
 };

@@ -16,7 +16,7 @@ export async function overviewPage(main: HTMLElement, id: string): Promise<Crumb
     h('p', { class: 'lead' },
       `Method ${o.method}, fitted ${new Date(o.createdAt).toLocaleDateString('en-GB')} on ${fmtInt(o.trainingRows)} customers`,
       o.customers !== null ? `; ${fmtInt(o.customers)} customers in the served table.` : '.'),
-    h('p', {}, h('a', { class: 'button', href: `${base}/new` }, 'Predict the segment of a new customer')),
+    h('p', {}, h('a', { class: 'button', href: `${base}/new` }, 'Predict the segment of a new customer'), ' ', h('a', { class: 'button', href: `${base}/compare` }, 'Compare snapshots')),
     o.notice ? h('p', { class: 'notice', role: 'note' }, o.notice) : null,
     h('h2', {}, 'Segments'),
     h('table', { class: 'data', id: 'segments' },
