@@ -64,6 +64,7 @@ export function dbscanLabels(x: Matrix, eps: number, minSamples: number, weights
 
 /** Core flags by tree position. */
 function corePositions(tree: KdTree, eps: number, minSamples: number, weights: Float64Array | undefined, signal?: AbortSignal): Uint8Array {
+  const gap = new Float64Array(2); // boxDistances' answer: [nearest², farthest²]
   const { n, d, points, start, end, left, right, lo, hi } = tree;
   const r2 = eps * eps;
   const coreP = new Uint8Array(n);
@@ -143,16 +144,9 @@ function corePositions(tree: KdTree, eps: number, minSamples: number, weights: F
     stack[st++] = 0;
     while (st > 0 && open > 0) {
       const id = stack[--st];
-      let near = 0, far = 0;
-      for (let j = 0; j < d; j++) {
-        const al = lo[q * d + j], ah = hi[q * d + j], bl = lo[id * d + j], bh = hi[id * d + j];
-        const g = bl > ah ? bl - ah : al > bh ? al - bh : 0;
-        near += g * g;
-        const f = bh - al > ah - bl ? bh - al : ah - bl;
-        far += f * f;
-      }
-      if (near > r2) continue;
-      if (far <= r2) {
+      boxDistances(lo, hi, q * d, lo, hi, id * d, d, gap);
+      if (gap[0] > r2) continue;
+      if (gap[1] <= r2) {
         const size = end[id] - start[id];
         for (let p = qs; p < qe; p++)
           if (!known[p] && (count[p] += size) >= minSamples) { known[p] = 1; coreP[p] = 1; open--; }
@@ -183,6 +177,7 @@ function corePositions(tree: KdTree, eps: number, minSamples: number, weights: F
  * bounding box (pruning as a dual-tree walk does), instead of one walk per core point.
  */
 function clusterGrower(tree: KdTree, eps: number, coreP: Uint8Array) {
+  const gap = new Float64Array(2); // boxDistances' answer: [nearest², farthest²]
   const { n, d, nodes, points, start, end, left, right, lo, hi } = tree;
   const r2 = eps * eps;
   const labelP = new Int32Array(n).fill(-1);
@@ -230,16 +225,9 @@ function clusterGrower(tree: KdTree, eps: number, coreP: Uint8Array) {
       while (st > 0) {
         const id = stack[--st];
         if (unlabelled[id] === 0) continue;
-        let near = 0, far = 0;
-        for (let j = 0; j < d; j++) {
-          const al = qlo[j], ah = qhi[j], bl = lo[id * d + j], bh = hi[id * d + j];
-          const g = bl > ah ? bl - ah : al > bh ? al - bh : 0;
-          near += g * g;
-          const f = bh - al > ah - bl ? bh - al : ah - bl;
-          far += f * f;
-        }
-        if (near > r2) continue;
-        if (far <= r2) {
+        boxDistances(qlo, qhi, 0, lo, hi, id * d, d, gap);
+        if (gap[0] > r2) continue;
+        if (gap[1] <= r2) {
           // Every point of the node is within eps of every waiting core: all unlabelled ones join.
           for (let p = start[id]; p < end[id]; p++) if (labelP[p] === -1) label(p, c);
           continue;
@@ -259,6 +247,23 @@ function clusterGrower(tree: KdTree, eps: number, coreP: Uint8Array) {
     }
   };
   return { labelP, run };
+}
+
+/**
+ * Squared smallest and largest distances between two boxes (bounds at aOff/bOff of the lo/hi arrays):
+ * out[0] = 0 when they overlap; every pair of points is within sqrt(out[1]).
+ */
+function boxDistances(alo: Float64Array, ahi: Float64Array, aOff: number, blo: Float64Array, bhi: Float64Array, bOff: number, d: number, out: Float64Array): void {
+  let near = 0, far = 0;
+  for (let j = 0; j < d; j++) {
+    const al = alo[aOff + j], ah = ahi[aOff + j], bl = blo[bOff + j], bh = bhi[bOff + j];
+    const g = bl > ah ? bl - ah : al > bh ? al - bh : 0;
+    near += g * g;
+    const f = bh - al > ah - bl ? bh - al : ah - bl;
+    far += f * f;
+  }
+  out[0] = near;
+  out[1] = far;
 }
 
 function checkAbort(signal?: AbortSignal): void {

@@ -14,7 +14,7 @@ import { msg } from '../messages.js';
 import { checkFitData, checkPredictData } from './check-data.js';
 import { dbscanLabels } from './dbscan-core.js';
 import { kDistance } from './k-distance.js';
-import { buildKdTree, knnQuery, type KdTree } from '../math/kd-tree.js';
+import { cachedKdTree, knnQuery, type KdTree } from '../math/kd-tree.js';
 import { sampleIndices } from '../math/rng.js';
 
 /** Core points kept for predict by default; above it a seeded sample is kept (with a warning). */
@@ -112,16 +112,9 @@ export const dbscanClusterer: Clusterer<DbscanParams, DbscanState> = {
   nClusters: (state) => state.nClusters,
 };
 
-const trees = new WeakMap<DbscanState, KdTree>();
-
 /** The k-d tree over a state's core points, built once per state object. */
 function coreTree(state: DbscanState): KdTree {
-  let t = trees.get(state);
-  if (!t) {
-    t = buildKdTree(Float64Array.from(state.corePoints), state.coreLabels.length, state.nFeatures);
-    trees.set(state, t);
-  }
-  return t;
+  return cachedKdTree(state, state.corePoints, state.coreLabels.length, state.nFeatures);
 }
 
 /** @internal Segment of the nearest core point within eps (ties: the core point of lower training row), else -1. */

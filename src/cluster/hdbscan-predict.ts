@@ -14,18 +14,12 @@
  * training strengths of R report, and fit and predict should agree on training rows).
  * @module
  */
-import { buildKdTree, knnQuery, type KdTree } from '../math/kd-tree.js';
+import { cachedKdTree, knnQuery, type KdTree } from '../math/kd-tree.js';
 import type { HdbscanState } from './hdbscan.js';
 
-const trees = new WeakMap<HdbscanState, KdTree>();
-
+/** The k-d tree over the kept training rows, built once per state object. */
 function keptTree(state: HdbscanState): KdTree {
-  let t = trees.get(state);
-  if (!t) {
-    t = buildKdTree(Float64Array.from(state.rows), state.core.length, state.nFeatures);
-    trees.set(state, t);
-  }
-  return t;
+  return cachedKdTree(state, state.rows, state.core.length, state.nFeatures);
 }
 
 /** Segment and strength of each of the `n` rows of `x` (row-major, nFeatures columns). */

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Clusterer, FitContext, Fitted } from './types.js';
 import type { Dataset } from '../data/dataset.js';
-import { meanVariance, type Matrix } from '../math/matrix.js';
+import { fromRows, meanVariance, type Matrix } from '../math/matrix.js';
 import { SegkitError } from '../errors.js';
 import type { SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
@@ -86,10 +86,7 @@ export const kmeansClusterer: Clusterer<KMeansParams, KMeansState> = {
 
 /** Centers of a k-means state as a Matrix. */
 export function centersMatrix(state: KMeansState): Matrix {
-  const k = state.centers.length, d = state.nFeatures;
-  const data = new Float64Array(k * d);
-  state.centers.forEach((c, i) => data.set(c, i * d));
-  return { rows: k, cols: d, data };
+  return fromRows(state.centers);
 }
 
 async function fitKMeans(data: Dataset, o: KMeansParams, ctx: FitContext): Promise<Fitted<KMeansState>> {

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Clusterer, ExtraColumn, FitContext, Fitted } from './types.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Matrix } from '../math/matrix.js';
+import { fromRows } from '../math/matrix.js';
 import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
 import { sqDist } from '../math/distance.js';
@@ -127,10 +128,7 @@ export const somClusterer: Clusterer<SomParams, SomState> = {
 
 /** Codebook of a SOM state as a Matrix (neurons × features). */
 export function codebookMatrix(state: SomState): Matrix {
-  const m = state.codebook.length, d = state.nFeatures;
-  const data = new Float64Array(m * d);
-  state.codebook.forEach((w, k) => data.set(w, k * d));
-  return { rows: m, cols: d, data };
+  return fromRows(state.codebook);
 }
 
 async function fitSom(data: Dataset, o: SomParams, ctx: FitContext): Promise<Fitted<SomState>> {

@@ -217,3 +217,18 @@ export function knnQuery(tree: KdTree, q: ArrayLike<number>, qRow: number, k: nu
   }
   return { index, dist };
 }
+
+const cachedTrees = new WeakMap<object, KdTree>();
+
+/**
+ * The k-d tree over `points` (n × d, row-major), built once per `owner` (a fitted state: predict is
+ * called many times on the same state, the tree never changes).
+ */
+export function cachedKdTree(owner: object, points: ArrayLike<number>, n: number, d: number): KdTree {
+  let t = cachedTrees.get(owner);
+  if (!t) {
+    t = buildKdTree(Float64Array.from(points), n, d);
+    cachedTrees.set(owner, t);
+  }
+  return t;
+}
