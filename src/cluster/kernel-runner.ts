@@ -14,7 +14,7 @@ const PARALLEL_MIN_WORK = 2_000_000;
 
 export interface KernelRunner {
   readonly parallel: boolean;
-  run(op: 'assign' | 'accumulate' | 'kppScore', args: Record<string, unknown>, n: number): Promise<void>;
+  run(op: 'assign' | 'accumulate' | 'assignAccumulate' | 'kppScore', args: Record<string, unknown>, n: number): Promise<void>;
 }
 
 /** A runner for data of n rows × d features and k clusters; `x` must be shared memory to go parallel. */

@@ -88,6 +88,11 @@ export function chunkCount(n: number): number {
 export const TS_KERNEL_OPS: Record<string, (a: any, chunk: number) => void> = {
   assign: (a, c) => assignRange(a.x, a.d, a.k, a.centers, a.half, a.labels, a.upper, a.lower, a.plain, c * CHUNK_ROWS, Math.min(a.n, (c + 1) * CHUNK_ROWS)),
   accumulate: (a, c) => accumulateChunk(a.x, a.d, a.k, a.labels, a.w, c, a.n, a.out),
+  // One Lloyd iteration's two passes over a chunk in one message: the chunk's sums need only its own labels.
+  assignAccumulate: (a, c) => {
+    assignRange(a.x, a.d, a.k, a.centers, a.half, a.labels, a.upper, a.lower, a.plain, c * CHUNK_ROWS, Math.min(a.n, (c + 1) * CHUNK_ROWS));
+    accumulateChunk(a.x, a.d, a.k, a.labels, a.w, c, a.n, a.out);
+  },
   kppScore: (a, c) => kppScoreChunk(a.x, a.d, a.k, a.n, a.closest, a.nearest, a.ids, a.gap, a.nTrials, a.w, a.cand, a.pots, c),
 };
 
@@ -98,6 +103,10 @@ function nativeOps(): Record<string, (a: any, chunk: number) => void> | null {
   return {
     assign: (a, c) => n.assign(a.x, a.d, a.k, a.centers, a.half, a.labels, a.upper, a.lower, a.plain, c * CHUNK_ROWS, Math.min(a.n, (c + 1) * CHUNK_ROWS)),
     accumulate: (a, c) => n.accumulate(a.x, a.d, a.k, a.labels, a.w ?? null, c, a.n, a.out, CHUNK_ROWS),
+    assignAccumulate: (a, c) => {
+      n.assign(a.x, a.d, a.k, a.centers, a.half, a.labels, a.upper, a.lower, a.plain, c * CHUNK_ROWS, Math.min(a.n, (c + 1) * CHUNK_ROWS));
+      n.accumulate(a.x, a.d, a.k, a.labels, a.w ?? null, c, a.n, a.out, CHUNK_ROWS);
+    },
     kppScore: (a, c) => n.kppScore(a.x, a.d, a.k, a.n, a.closest, a.nearest, a.ids, a.gap, a.nTrials, a.w ?? null, a.cand, a.pots, c, CHUNK_ROWS),
   };
 }

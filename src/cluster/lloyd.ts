@@ -59,6 +59,7 @@ export async function lloyd(x: Matrix, init: Matrix, o: LloydOptions): Promise<L
   const history: number[] = [];
   const plain = Boolean(o.plain);
   let converged = false;
+  let unchanged = false;
   let relocated = 0;
   let iter = 0;
 
@@ -69,9 +70,10 @@ export async function lloyd(x: Matrix, init: Matrix, o: LloydOptions): Promise<L
 
   for (iter = 0; iter < o.maxIter; iter++) {
     if (o.signal?.aborted) throw new SegkitError('E_ABORTED', msg.aborted('k-means'));
-    await assign();
-    // M-step: weighted means, from per-chunk partial sums reduced in chunk order.
-    await runner.run('accumulate', { x: x.data, d, k, n, labels, w, out: partial }, n);
+    // E-step and the M-step's per-chunk partial sums in one pass over each chunk (one message per worker);
+    // the sums are reduced in chunk order below, so results do not depend on the worker count.
+    computeHalfGaps(centers, k, d, half);
+    await runner.run('assignAccumulate', { x: x.data, d, k, n, centers, half, labels, upper, lower, plain, w, out: partial }, n);
     next.fill(0);
     clusterWeight.fill(0);
     const stride = k * d + k;
@@ -99,7 +101,8 @@ export async function lloyd(x: Matrix, init: Matrix, o: LloydOptions): Promise<L
     o.onIteration?.(iter, shiftTot);
     [centers, next] = [next, centers];
     if (!plain) updateBounds(labels, upper, lower, shift);
-    if (labelsEqual(labels, labelsOld)) {
+    unchanged = sameThenCopy(labels, labelsOld);
+    if (unchanged) {
       converged = true;
       break;
     }
@@ -107,14 +110,23 @@ export async function lloyd(x: Matrix, init: Matrix, o: LloydOptions): Promise<L
       converged = true;
       break;
     }
-    labelsOld.set(labels);
   }
-  const strict = converged && labelsEqual(labels, labelsOld);
+  const strict = converged && unchanged;
   const nIter = Math.min(iter + 1, o.maxIter);
   // Rerun the E-step so that labels match the final centers (scikit-learn does the same).
   if (!strict) await assign();
   const centersM = { rows: k, cols: d, data: Float64Array.from(centers) };
   return { centers: centersM, labels: Int32Array.from(labels), inertia: inertiaOf(x, centers, labels, w ?? undefined), nIter, converged, relocated, history };
+}
+
+/** True when `labels` equals `old`; otherwise copies `labels` into `old` (one pass instead of compare + copy). */
+function sameThenCopy(labels: Int32Array, old: Int32Array): boolean {
+  const n = labels.length;
+  let i = 0;
+  while (i < n && labels[i] === old[i]) i++;
+  if (i === n) return true;
+  old.set(labels.subarray(i), i);
+  return false;
 }
 
 /** half[c] = half the distance from center c to its nearest other center. */
@@ -174,10 +186,6 @@ function relocateEmpty(
   return empty.length;
 }
 
-function labelsEqual(a: Int32Array, b: Int32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Weighted sum of squared distances to the assigned centers. */
 export function inertiaOf(x: Matrix, centers: Float64Array, labels: Int32Array, w?: Float64Array): number {
