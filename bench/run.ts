@@ -1,4 +1,6 @@
-/** Benchmark dispatcher: `npm run bench -- <name> [--quick]`. Benchmarks are never part of `npm test`. */
+/** Benchmark dispatcher: `npm run bench` (the whole suite) or `npm run bench -- <name> [--quick]`. Benchmarks are never part of `npm test`. */
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { benchKmeans, kmeansTable } from './kmeans.bench.js';
 import { benchKmodes, kmodesTable } from './kmodes.bench.js';
 import { benchKmedoids, kmedoidsTable } from './kmedoids.bench.js';
@@ -26,10 +28,23 @@ const BENCHES: Record<string, (quick: boolean) => Promise<string>> = {
   dbscan: async (q) => dbscanTable(await benchDbscan(q)),
 };
 
-const [what = 'kmeans', ...rest] = process.argv.slice(2);
-const run = BENCHES[what];
-if (!run) {
-  console.error(`unknown benchmark '${what}'; available: ${Object.keys(BENCHES).join(', ')}`);
+/** Benchmarks that run as their own script (they time child processes or servers themselves). */
+const SCRIPTS: Record<string, string> = { pca: 'pca.bench.ts', embed: 'embed.bench.ts', track: 'track.bench.ts', serve: 'serve.bench.ts' };
+
+/** A standalone benchmark script in its own process; its stdout is its table. */
+function runScript(file: string, quick: boolean): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', new URL(`./${file}`, import.meta.url).pathname, ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+}
+
+const [what = 'all', ...rest] = process.argv.slice(2);
+const quick = rest.includes('--quick');
+const names = [...Object.keys(BENCHES), ...Object.keys(SCRIPTS)];
+if (what !== 'all' && !names.includes(what)) {
+  console.error(`unknown benchmark '${what}'; available: all, ${names.join(', ')}`);
   process.exit(2);
 }
-console.log(await run(rest.includes('--quick')));
+// `npm run bench` runs the whole suite, one benchmark after another, each peer in its own process.
+for (const name of what === 'all' ? names : [what]) {
+  if (what === 'all') console.log(`\n## ${name} (${new Date().toISOString()}, load average ${loadavg()[0].toFixed(1)})\n`);
+  console.log(BENCHES[name] ? await BENCHES[name](quick) : runScript(SCRIPTS[name], quick));
+}
