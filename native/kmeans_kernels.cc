@@ -177,6 +177,42 @@ Napi::Value KppScore(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// nearestTwo(x, d, k, centers, labels, best, second, next, start, end): nearest and runner-up center
+// per row with squared distances (nearest-center.ts nearestTwoCenters; ties to the lower index;
+// with one center the runner-up is -1 at +Infinity).
+Napi::Value NearestTwo(const Napi::CallbackInfo& info) {
+  const double* x = ptr<double>(info[0]);
+  const int d = i32(info[1]), k = i32(info[2]);
+  const double* centers = ptr<double>(info[3]);
+  int32_t* labels = ptr<int32_t>(info[4]);
+  double* best = ptr<double>(info[5]);
+  int32_t* second = ptr<int32_t>(info[6]);
+  double* next = ptr<double>(info[7]);
+  const int start = i32(info[8]), end = i32(info[9]);
+  std::vector<double> ct((size_t)k * d), acc(k);
+  for (int c = 0; c < k; c++)
+    for (int j = 0; j < d; j++) ct[(size_t)j * k + c] = centers[(size_t)c * d + j];
+  const double inf = std::numeric_limits<double>::infinity();
+  for (int i = start; i < end; i++) {
+    distancesTransposed(x + (size_t)i * d, ct.data(), d, k, acc.data());
+    int b = -1, s2 = -1;
+    double bd = inf, sd = inf;
+    for (int c = 0; c < k; c++) {
+      const double v = acc[c];
+      if (v < bd) {
+        s2 = b; sd = bd; b = c; bd = v;
+      } else if (v < sd) {
+        s2 = c; sd = v;
+      }
+    }
+    labels[i] = b;
+    best[i] = bd;
+    second[i] = s2;
+    next[i] = sd;
+  }
+  return info.Env().Undefined();
+}
+
 // The widest instruction set the clones dispatch to on this CPU.
 Napi::Value Isa(const Napi::CallbackInfo& info) {
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -192,6 +228,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("assign", Napi::Function::New(env, Assign));
   exports.Set("accumulate", Napi::Function::New(env, Accumulate));
   exports.Set("kppScore", Napi::Function::New(env, KppScore));
+  exports.Set("nearestTwo", Napi::Function::New(env, NearestTwo));
   exports.Set("isa", Napi::Function::New(env, Isa));
   return exports;
 }

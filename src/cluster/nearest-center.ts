@@ -6,6 +6,7 @@
  */
 import { sqDist } from '../math/distance.js';
 import type { Matrix } from '../math/matrix.js';
+import { nativeKernels } from '../math/native-kernels.js';
 
 /** Per-row nearest center, its squared distance, the runner-up center and its squared distance. */
 export interface NearestTwo {
@@ -21,6 +22,13 @@ export function nearestCenter(x: Matrix, centers: Matrix, out = new Int32Array(x
   const k = centers.rows;
   const xd = x.data;
   const cd = centers.data;
+  const native = nativeKernels();
+  if (native && x.rows > 0 && d > 0) {
+    // Same summation order and tie rule, so the same labels; the runner-up is computed and dropped.
+    const best = dist ?? new Float64Array(x.rows);
+    native.nearestTwo(xd, d, k, cd, out, best, new Int32Array(x.rows), new Float64Array(x.rows), 0, x.rows);
+    return out;
+  }
   for (let i = 0; i < x.rows; i++) {
     let best = 0;
     let bestD = Infinity;
@@ -40,6 +48,24 @@ export function nearestCenter(x: Matrix, centers: Matrix, out = new Int32Array(x
 
 /** Nearest and runner-up center per row; with one center the runner-up is -1 at distance Infinity. */
 export function nearestTwoCenters(x: Matrix, centers: Matrix): NearestTwo {
+  const n = x.rows;
+  const d = x.cols;
+  const k = centers.rows;
+  const labels = new Int32Array(n);
+  const second = new Int32Array(n);
+  const best = new Float64Array(n);
+  const next = new Float64Array(n);
+  // The native kernel (same summation order, so the same numbers) when built.
+  const native = nativeKernels();
+  if (native && n > 0 && d > 0) {
+    native.nearestTwo(x.data, d, k, centers.data, labels, best, second, next, 0, n);
+    return { labels, sqDist: best, second, secondSqDist: next };
+  }
+  return nearestTwoScalar(x, centers);
+}
+
+/** @internal The TypeScript path of {@link nearestTwoCenters} (the fallback, and the tests' reference). */
+export function nearestTwoScalar(x: Matrix, centers: Matrix): NearestTwo {
   const n = x.rows;
   const d = x.cols;
   const k = centers.rows;

@@ -16,6 +16,8 @@ export interface NativeKernels {
     out: Float64Array, chunkRows: number): void;
   kppScore(x: Float64Array, d: number, k: number, n: number, closest: Float64Array, nearest: Int32Array, ids: Int32Array,
     gap: Float64Array, nTrials: number, w: Float64Array | null, cand: Float64Array, pots: Float64Array, chunk: number, chunkRows: number): void;
+  nearestTwo(x: Float64Array, d: number, k: number, centers: Float64Array, labels: Int32Array, best: Float64Array,
+    second: Int32Array, next: Float64Array, start: number, end: number): void;
   /** Widest instruction set the build dispatches to on this CPU: 'avx512', 'avx2', 'x86-64'. */
   isa(): string;
 }

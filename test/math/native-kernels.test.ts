@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { nativeKernels, kernelInfo } from '../../src/math/native-kernels.js';
 import { TS_KERNEL_OPS, CHUNK_ROWS } from '../../src/cluster/kmeans-kernels.js';
 import { createRng } from '../../src/math/rng.js';
+import { nearestTwoCenters, nearestTwoScalar } from '../../src/cluster/nearest-center.js';
 
 // The native build must exist where scripts/test.sh runs (it sets SEGKIT_REQUIRE_NATIVE); elsewhere
 // (a platform without a compiler) these tests are skipped and the TypeScript kernels are the path.
@@ -79,6 +80,15 @@ describe('math/native-kernels', { skip }, () => {
       const cand = new Float64Array(nTrials * n), pots = new Float64Array(nTrials);
       const r = both('kppScore', { x, d, k, n, closest, nearest, ids, gap, nTrials, w, cand, pots }, ['cand', 'pots'], 1);
       assert.deepEqual(r.native, r.ts);
+    }), { numRuns: 150 });
+  });
+
+  it('nearestTwo: bit-identical nearest and runner-up centers and squared distances, one center included', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 13 }), fc.integer({ min: 1, max: 12 }), fc.integer(), (n, d, k, seed) => {
+      const rng = createRng(seed >>> 0);
+      const x = { rows: n, cols: d, data: randomArray(rng, n * d) };
+      const centers = { rows: k, cols: d, data: randomArray(rng, k * d) };
+      assert.deepEqual(nearestTwoCenters(x, centers), nearestTwoScalar(x, centers));
     }), { numRuns: 150 });
   });
 
