@@ -1,12 +1,14 @@
 /**
  * The report's "over time" charts, from a segkit store (track/): how customers moved between the
- * last two snapshots (transition heatmap, row percentages) and each segment's share in every snapshot.
+ * last two snapshots (transition heatmap, row percentages) and each segment's share in every snapshot;
+ * and the drift of the reported customers against the training data (PSI per feature, track/drift.ts).
  * @module
  */
 import type { Chart } from './charts.js';
 import { SEGMENT_PALETTE } from './charts.js';
 import { openStore, listSnapshots } from '../track/store.js';
 import { migrations, segmentDistribution, type Migrations, type DistributionRow } from '../track/transitions.js';
+import type { DriftReport } from '../track/drift.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const CONFIG = { axis: { labelLimit: 600 }, legend: { labelLimit: 600 } };
@@ -57,4 +59,24 @@ export async function overTimeCharts(storeLocation: string): Promise<Chart[]> {
   } finally {
     await db.close();
   }
+}
+
+/** PSI of every feature and of the segment shares, against the watch and retrain thresholds, with the verdict. */
+export function driftChart(r: DriftReport): Chart {
+  const values = [
+    ...r.features.map((f) => ({ what: f.name, psi: Number(f.psi.toFixed(4)), verdict: f.verdict })),
+    { what: 'segment shares', psi: Number(r.segments.psi.toFixed(4)), verdict: r.segments.verdict },
+  ];
+  const rules = [{ psi: r.thresholds.watch, label: 'watch' }, { psi: r.thresholds.retrain, label: 'retrain' }];
+  return {
+    id: 'drift', title: `Drift against the training data: ${r.verdict}`,
+    caption: `Population stability index (PSI) of each feature's distribution, ${r.rows.current.toLocaleString('en-US')} customers here against ${r.rows.baseline.toLocaleString('en-US')} in training; at or above ${r.thresholds.watch} watch, at or above ${r.thresholds.retrain} retrain (Siddiqi 2006). 'segkit drift' gives the tests and exits non-zero on retrain.`,
+    spec: {
+      $schema: SCHEMA, config: CONFIG, width: 480, height: { step: 22 },
+      layer: [
+        { data: { values }, mark: 'bar', encoding: { y: { field: 'what', type: 'nominal', sort: null, title: null }, x: { field: 'psi', type: 'quantitative', title: 'PSI' }, color: { field: 'verdict', type: 'nominal', scale: { domain: ['ok', 'watch', 'retrain'], range: ['#009E73', '#E69F00', '#D55E00'] } }, tooltip: [{ field: 'what' }, { field: 'psi' }, { field: 'verdict' }] } },
+        { data: { values: rules }, mark: { type: 'rule', strokeDash: [4, 3], color: '#555' }, encoding: { x: { field: 'psi', type: 'quantitative' } } },
+      ],
+    },
+  };
 }

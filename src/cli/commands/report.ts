@@ -21,10 +21,11 @@ import { buildReport } from '../../report/report-model.js';
 import { reportHtml } from '../../report/html.js';
 import { reportMarkdown } from '../../report/markdown.js';
 import { renderSvg, svgToPng } from '../../report/render-svg.js';
-import { overTimeCharts } from '../../report/over-time.js';
+import { driftChart, overTimeCharts } from '../../report/over-time.js';
+import { driftReport } from '../../track/drift.js';
 import { EXIT_OK } from '../exit-codes.js';
 
-interface ReportFlags extends SourceFlags { id?: string; out: string; png?: string; markdown?: string; value?: string; title?: string; playbook?: string; store?: string; json?: boolean; quiet?: boolean }
+interface ReportFlags extends SourceFlags { id?: string; out: string; png?: string; markdown?: string; value?: string; title?: string; playbook?: string; store?: string; baseline?: string; json?: boolean; quiet?: boolean }
 
 /** A JSON file, with read and parse errors naming the file. */
 function readJsonFile(file: string): unknown {
@@ -56,6 +57,7 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
     .option('--value <column>', 'numeric value column (revenue): each segment\'s share of it')
     .option('--title <text>', 'report title')
     .option('--store <file|url>', 'segkit store (DuckDB file or postgres://): adds the "over time" charts (transitions between the last two snapshots, shares over time)')
+    .option('--baseline <source>', 'training data to measure drift against (adds a PSI-per-feature chart to the "over time" section)')
     .option('--playbook <file>', 'JSON playbook of suggested actions (replaces the default plays; see profile/playbook.ts)')
     .option('--json', 'print the report model (cards and chart specs) as JSON')
     .option('-q, --quiet', 'no progress output')
@@ -68,6 +70,10 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
         progress.update({ step: 'profiling', done: 0, total: 1 });
         const playbook = flags.playbook ? parsePlaybook(readJsonFile(resolvePath(io, flags.playbook))) : undefined;
         const { report } = buildReport(model, frame, { ...(flags.value ? { valueColumn: flags.value } : {}), ...(flags.title ? { title: flags.title } : {}), ...(playbook ? { playbook } : {}) });
+        if (flags.baseline) {
+          const baseline = await readSource(io, flags.baseline, flags, idColumn, progress);
+          report.charts.push(driftChart(driftReport(model, baseline, frame)));
+        }
         if (flags.store) report.charts.push(...(await overTimeCharts(/^postgres(ql)?:\/\//i.test(flags.store) ? flags.store : resolvePath(io, flags.store))));
         const svgs: string[] = [];
         for (const [i, c] of report.charts.entries()) {
