@@ -59,7 +59,7 @@ export function addPrepFlags(cmd: Command): void {
     .option('--weights <list>', "feature weights applied after scaling, e.g. 'recency=2,monetary=1.5' (prepared feature names such as 'plan=pro', or a categorical column for all its one-hot features)")
     .option('--pca <n>', 'principal components after scaling: a count (e.g. 2) or a share of variance in (0, 1) (e.g. 0.9)')
     .option('--whiten', 'with --pca: scale every component to unit variance')
-    .option('--template <text>', "embed-kmeans: sentence each row is rendered as, with {Column} placeholders (default: 'Name: value' pairs)")
+    .option('--template <text>', "embed-kmeans: sentence each row is rendered as, with {Column} fields (default: 'Name: value' pairs)")
     .option('--pii <cols>', 'embed-kmeans: comma-separated personal-data columns never rendered into text');
 }
 

@@ -12,6 +12,7 @@ import { takeRows } from '../math/matrix.js';
 import { kmeansClusterer, type KMeansState } from './kmeans.js';
 import { encode, trainAutoencoder, type DenseLayer } from '../embed/autoencoder.js';
 import { checkFitData, checkPredictData } from './check-data.js';
+import { perStateAndRows } from './memo.js';
 import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -43,7 +44,7 @@ export interface AutoencoderKmeansState {
 
 function codes(state: AutoencoderKmeansState, data: Dataset) {
   checkPredictData(data, state.nFeatures, 'autoencoder-kmeans');
-  return encode(state.encoder, data.numeric);
+  return perStateAndRows(state, data.numeric.data, () => encode(state.encoder, data.numeric));
 }
 
 /** The autoencoder + k-means clusterer. */

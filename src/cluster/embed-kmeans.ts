@@ -17,6 +17,7 @@ import { takeRows } from '../math/matrix.js';
 import { kmeansClusterer, type KMeansState } from './kmeans.js';
 import { fitHashedTfidf, embedHashedTfidf, type HashedTfidfState } from '../embed/hashed-tfidf.js';
 import { checkModelFolder, embedOnnx } from '../embed/onnx-embedder.js';
+import { perStateAndRows } from './memo.js';
 import { SegkitError, type SegkitWarning } from '../errors.js';
 import { msg } from '../messages.js';
 
@@ -59,7 +60,8 @@ function texts(data: Dataset): readonly string[] {
 
 function embedAll(state: EmbedKmeansState, data: Dataset): Matrix {
   const e = state.embedding;
-  return e.kind === 'onnx' ? embedOnnx(e.dir, texts(data), { expectHash: e.modelHash, batchSize: e.batchSize }) : embedHashedTfidf(e, texts(data));
+  const text = texts(data);
+  return perStateAndRows(state, text, () => (e.kind === 'onnx' ? embedOnnx(e.dir, text, { expectHash: e.modelHash, batchSize: e.batchSize }) : embedHashedTfidf(e, text)));
 }
 
 /** The text-embedding + k-means clusterer. */

@@ -48,20 +48,13 @@ export function nearestCenter(x: Matrix, centers: Matrix, out = new Int32Array(x
 
 /** Nearest and runner-up center per row; with one center the runner-up is -1 at distance Infinity. */
 export function nearestTwoCenters(x: Matrix, centers: Matrix): NearestTwo {
-  const n = x.rows;
-  const d = x.cols;
-  const k = centers.rows;
-  const labels = new Int32Array(n);
-  const second = new Int32Array(n);
-  const best = new Float64Array(n);
-  const next = new Float64Array(n);
   // The native kernel (same summation order, so the same numbers) when built.
   const native = nativeKernels();
-  if (native && n > 0 && d > 0) {
-    native.nearestTwo(x.data, d, k, centers.data, labels, best, second, next, 0, n);
-    return { labels, sqDist: best, second, secondSqDist: next };
-  }
-  return nearestTwoScalar(x, centers);
+  if (!native || x.rows === 0 || x.cols === 0) return nearestTwoScalar(x, centers);
+  const n = x.rows;
+  const out = { labels: new Int32Array(n), sqDist: new Float64Array(n), second: new Int32Array(n), secondSqDist: new Float64Array(n) };
+  native.nearestTwo(x.data, x.cols, centers.rows, centers.data, out.labels, out.sqDist, out.second, out.secondSqDist, 0, n);
+  return out;
 }
 
 /** @internal The TypeScript path of {@link nearestTwoCenters} (the fallback, and the tests' reference). */

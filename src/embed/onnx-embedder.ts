@@ -175,11 +175,11 @@ export function embedOnnx(
   if (o.expectHash && o.expectHash !== folder.modelHash) throw new SegkitError('E_MODEL_FORMAT', msg.embedModelChanged(folder.dir), { file: folder.dir, field: 'embedModel' });
   const cache = cacheFor(folder.modelHash);
   const keys = texts.map((t) => createHash('sha256').update(folder.modelHash).update('\0').update(t).digest('hex'));
-  const todo: number[] = [];
-  keys.forEach((k, i) => !cache.get(k) && todo.push(i));
+  const uncached: number[] = [];
+  keys.forEach((k, i) => !cache.get(k) && uncached.push(i));
   const batch = o.batchSize ?? 32;
-  for (let start = 0; start < todo.length; start += batch) {
-    const rows = todo.slice(start, start + batch);
+  for (let start = 0; start < uncached.length; start += batch) {
+    const rows = uncached.slice(start, start + batch);
     const r = call({ op: 'embed', dir: folder.dir, texts: rows.map((i) => texts[i]), maxLength: o.maxLength ?? 256 });
     const dims: number[] = r.dims;
     let pooled: Float64Array, h: number;
@@ -188,7 +188,7 @@ export function embedOnnx(
     else throw new SegkitError('E_MODEL_FORMAT', msg.embedOutputShape(folder.dir, dims), { file: folder.dir, field: 'embedModel' });
     normalizeRows(pooled, h);
     cache.add(rows.map((i, t) => [keys[i], pooled.slice(t * h, (t + 1) * h)]));
-    o.onProgress?.(Math.min(start + batch, todo.length), todo.length);
+    o.onProgress?.(Math.min(start + batch, uncached.length), uncached.length);
   }
   const width = texts.length > 0 ? cache.get(keys[0])!.length : 0;
   const out = new Float64Array(new SharedArrayBuffer(texts.length * width * 8));

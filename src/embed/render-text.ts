@@ -1,7 +1,7 @@
 /**
  * Customer rows as sentences, for text-embedding methods ("Age: 58, Job: management, Marital:
  * married"), as the seed's "LLM + K-means" renders them. The default is "Name: value" pairs in the
- * model's column order; a template with {Column} placeholders replaces it. A missing value renders
+ * model's column order; a template with {Column} fields replaces it. A missing value renders
  * as "unknown" (the template's text around it stays, so sentences keep their shape). Columns named
  * as personal data (`pii`) are never rendered, and the customer ID never is.
  * @module
@@ -17,17 +17,17 @@ export interface TextRendering {
   readonly template: string | null;
 }
 
-const PLACEHOLDER = /\{([^{}]+)\}/g;
+const FIELD = /\{([^{}]+)\}/g;
 
 /**
- * Checks a rendering against the columns available: template placeholders must name columns, and
+ * Checks a rendering against the columns available: the template's {Column} fields must name columns, and
  * personal-data columns may not appear in the template.
- * @throws {SegkitError} E_UNKNOWN_COLUMN naming the placeholder; E_OPTION for a PII column in the template
+ * @throws {SegkitError} E_UNKNOWN_COLUMN naming the field; E_OPTION for a PII column in the template
  */
 export function checkRendering(template: string | null, available: readonly string[], pii: readonly string[], source: string): void {
   for (const p of pii) if (!available.includes(p)) throw new SegkitError('E_UNKNOWN_COLUMN', msg.unknownColumn(p, '--pii', available), { file: source, column: p, field: 'text.pii' });
   if (template === null) return;
-  for (const m of template.matchAll(PLACEHOLDER)) {
+  for (const m of template.matchAll(FIELD)) {
     const name = m[1];
     if (pii.includes(name)) throw new SegkitError('E_OPTION', msg.templatePii(name), { field: 'text.template', column: name });
     if (!available.includes(name)) throw new SegkitError('E_UNKNOWN_COLUMN', msg.unknownColumn(name, 'the text template', available), { file: source, column: name, field: 'text.template' });
@@ -55,7 +55,7 @@ export function renderRows(frame: Frame, r: TextRendering): string[] {
   for (let i = 0; i < frame.rows; i++) {
     out[i] = r.template === null
       ? r.columns.map((name) => `${name}: ${value(name, i)}`).join(', ')
-      : r.template.replace(PLACEHOLDER, (_, name: string) => value(name, i));
+      : r.template.replace(FIELD, (_, name: string) => value(name, i));
   }
   return out;
 }

@@ -72,7 +72,8 @@ export function scoreFrame(model: SegmentationModel, frame: Frame): Scores {
   const state = decodeStateCached(model.clusterer.state);
   const predicted = clusterer.predict(state, dataset);
   // Saved ECOD detector: score against the training ECDFs; under 'group' a flagged row is an outlier (-1).
-  const outliers = model.outliers ? scoreOutliers({ ...model.outliers, state: decodeStateCached(model.outliers.state) as EcodState }, dataset) : null;
+  const ecod = model.outliers ? (decodeStateCached(model.outliers.state) as EcodState) : null;
+  const outliers = ecod ? scoreOutliers({ ...model.outliers!, state: ecod }, dataset) : null;
   const labels = outliers && model.outliers!.action === 'group' ? Int32Array.from(predicted, (l, i) => (outliers.flagged[i] ? -1 : l)) : predicted;
   // 3. Distances, runner-up, confidence and novelty.
   const { distance, runnerUp, confidence, probabilities } = assignmentScores(clusterer, state, dataset, labels);
@@ -80,10 +81,7 @@ export function scoreFrame(model: SegmentationModel, frame: Frame): Scores {
     ? noveltyReasons(model.novelty, frame, labels, distance, unseen, (id) => segmentName(model, id))
     : Array.from(labels, (_, i) => unseen.filter((u) => u.row === i + 1 && u.kind === 'unseen-level').map((u) => `unseen level ${JSON.stringify(u.value)} in ${u.column}`));
   const extra = [...(clusterer.extraColumns?.(state, dataset, labels) ?? []), ...(outliers ? outlierColumns(outliers.scores, outliers.flagged) : [])];
-  if (outliers) {
-    const threshold = (decodeStateCached(model.outliers!.state) as EcodState).threshold;
-    outliers.flagged.forEach((f, i) => f && ((novelty[i] as string[]).push(outlierReason(outliers.scores[i], threshold))));
-  }
+  if (outliers) outliers.flagged.forEach((f, i) => f && ((novelty[i] as string[]).push(outlierReason(outliers.scores[i], ecod!.threshold))));
   return { labels, distance, runnerUp, confidence, novelty, notes, dataset, ...(probabilities ? { probabilities } : {}), ...(extra.length ? { extra } : {}) };
 }
 

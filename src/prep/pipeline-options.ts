@@ -39,7 +39,7 @@ export const pipelineOptionsSchema = z
       .describe("At most this many levels per categorical column, '(other)' included; the rarest join '(other)' (OneHotEncoder max_categories). Default: 30."),
     text: z.object({
       template: z.string().min(1).nullable().default(null)
-        .describe('Sentence with {Column} placeholders, e.g. "A {age}-year-old {job}, balance {balance}". Default: null ("Name: value" pairs of the used columns, in order).'),
+        .describe('Sentence with {Column} fields, e.g. "A {age}-year-old {job}, balance {balance}". Default: null ("Name: value" pairs of the used columns, in order).'),
       pii: z.array(z.string()).default([])
         .describe('Columns that are personal data: never rendered into text (nor sent to an embedding model). Default: [].'),
     }).strict().nullable().default(null)

@@ -34,7 +34,7 @@ describe('embed/render-text', () => {
     ]);
   });
 
-  it('fills a template and refuses unknown placeholders and personal data in it', () => {
+  it('fills a template and refuses unknown {Column} fields and personal data in it', () => {
     assert.deepEqual(renderRows(frame, { columns: ['age', 'job'], template: 'A {age}-year-old {job}.' }), ['A 58-year-old management.', 'A 33.25-year-old unknown.']);
     expectSegkitError(() => checkRendering('{age} {salary}', ['age', 'job'], [], 'f.csv'), 'E_UNKNOWN_COLUMN', /salary/);
     expectSegkitError(() => checkRendering('{age} {job}', ['age', 'job'], ['job'], 'f.csv'), 'E_OPTION', /personal data/);
