@@ -5,14 +5,12 @@
  * @module
  */
 import type { Chart } from './charts.js';
-import { NOISE_COLOUR, SEGMENT_PALETTE } from './charts.js';
+import { CHART_CONFIG, NOISE_COLOUR, VEGA_LITE_SCHEMA, round, segmentScale } from './charts.js';
 import type { HierarchicalState } from '../cluster/hierarchical.js';
 import type { SomState } from '../cluster/som.js';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const CONFIG = { axis: { labelLimit: 600 }, legend: { labelLimit: 600 } };
-const round = (v: number, digits = 4) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
-const segmentScale = (names: readonly string[]) => ({ domain: names, range: names.map((_, i) => SEGMENT_PALETTE[i % SEGMENT_PALETTE.length]) });
+const SCHEMA = VEGA_LITE_SCHEMA;
+const CONFIG = CHART_CONFIG;
 
 /**
  * The tree above the model's segments: each segment is a leaf, each merge a ⊓ joining its two

@@ -9,12 +9,11 @@
  */
 import type { Matrix } from '../math/matrix.js';
 import type { MatrixReport } from '../prep/matrix-steps.js';
-import type { Chart } from './charts.js';
+import { CHART_CONFIG, VEGA_LITE_SCHEMA, round, type Chart } from './charts.js';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const SCHEMA = VEGA_LITE_SCHEMA;
 const WIDTH = 560;
-const CONFIG = { axis: { labelLimit: 600 }, legend: { labelLimit: 600 } };
-const round = (v: number, digits = 4) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
+const CONFIG = CHART_CONFIG;
 
 type PcaReport = NonNullable<MatrixReport['pca']>;
 

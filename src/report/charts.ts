@@ -11,14 +11,18 @@ import type { Projection } from './projection.js';
 /** A chart of the report. */
 export interface Chart { id: string; title: string; caption: string; spec: Record<string, unknown> }
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+/** The Vega-Lite schema every chart spec names. */
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const SCHEMA = VEGA_LITE_SCHEMA;
 const WIDTH = 560;
 /**
  * Segment names can be long ("High Spending Score · High Annual Income"): let axes and legends show them.
  * Vega estimates text widths without a canvas (and over-estimates them), hence the generous limit.
  */
 const LABEL_LIMIT = 600;
-const CONFIG = { axis: { labelLimit: LABEL_LIMIT }, legend: { labelLimit: LABEL_LIMIT } };
+/** Axis and legend labels long enough for segment names. */
+export const CHART_CONFIG = { axis: { labelLimit: LABEL_LIMIT }, legend: { labelLimit: LABEL_LIMIT } };
+const CONFIG = CHART_CONFIG;
 /**
  * The segment colours of every chart (report and dashboard): the Okabe-Ito palette (Okabe & Ito 2008,
  * "Color Universal Design"), distinguishable under the common colour-vision deficiencies; vega's default
@@ -28,8 +32,10 @@ const CONFIG = { axis: { labelLimit: LABEL_LIMIT }, legend: { labelLimit: LABEL_
 export const SEGMENT_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 /** Colour of customers outside every segment (noise/outliers). */
 export const NOISE_COLOUR = '#9a9a9a';
-const segmentScale = (names: string[]) => ({ domain: names, range: SEGMENT_PALETTE });
-const round = (v: number, digits = 4) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
+/** Segment colours: the palette, in segment order (Vega cycles it beyond 8 segments). */
+export const segmentScale = (names: readonly string[]) => ({ domain: names, range: SEGMENT_PALETTE });
+/** Numbers in chart data, rounded so the specs stay small. */
+export const round = (v: number, digits = 4) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
 
 export function sizesChart(names: string[], r: ProfileReport): Chart {
   const values = r.segments.map((s, i) => ({ segment: names[i], customers: s.size, share: round(s.share * 100, 3), ...(s.value ? { value: round(s.value.share * 100, 3) } : {}) }));

@@ -7,10 +7,12 @@
 import type { Comparison } from '../model/compare-methods.js';
 import type { Chart } from './charts.js';
 import { renderSvg } from './render-svg.js';
+import { esc, num } from './text.js';
+import { VEGA_LITE_SCHEMA } from './charts.js';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : Math.abs(v) >= 1000 ? v.toFixed(0) : Number(v.toPrecision(3)).toString());
+const SCHEMA = VEGA_LITE_SCHEMA;
+/** A metric cell: '–' where the metric is undefined. */
+const cell = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : num(v));
 
 /** The comparison's charts: silhouette by method in both spaces, and the ARI heatmap. */
 export function compareCharts(c: Comparison): Chart[] {
@@ -39,7 +41,7 @@ export async function compareHtml(c: Comparison, title = 'Method comparison'): P
   const charts = compareCharts(c);
   const svgs = await Promise.all(charts.map((ch) => renderSvg(ch.spec)));
   const ok = c.methods.filter((m) => !m.error);
-  const rows = ok.map((m) => `<tr><td>${esc(m.method)}</td><td>${num(m.common!.silhouette)}</td><td>${num(m.common!.daviesBouldin)}</td><td>${num(m.common!.calinskiHarabasz)}</td><td>${num(m.own!.silhouette)}</td><td>${num(m.own!.daviesBouldin)}</td><td>${num(m.own!.calinskiHarabasz)}</td><td>${m.seconds.toFixed(2)}</td><td>${m.sizes.join(' / ')}</td></tr>`).join('');
+  const rows = ok.map((m) => `<tr><td>${esc(m.method)}</td><td>${cell(m.common!.silhouette)}</td><td>${cell(m.common!.daviesBouldin)}</td><td>${cell(m.common!.calinskiHarabasz)}</td><td>${cell(m.own!.silhouette)}</td><td>${cell(m.own!.daviesBouldin)}</td><td>${cell(m.own!.calinskiHarabasz)}</td><td>${m.seconds.toFixed(2)}</td><td>${m.sizes.join(' / ')}</td></tr>`).join('');
   const expl = ok.map((m) => `<tr><td>${esc(m.method)}</td><td>${(100 * m.explanation!.accuracy).toFixed(1)}%</td><td>${esc(m.explanation!.topFeatures.join(', ') || '–')}</td></tr>`).join('');
   const failed = c.methods.filter((m) => m.error).map((m) => `<li>${esc(m.method)}: ${esc(m.error!)}</li>`).join('');
   return `<!doctype html>

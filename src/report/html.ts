@@ -4,10 +4,9 @@
  * @module
  */
 import type { ReportModel } from './report-model.js';
+import { esc, num } from './text.js';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const num = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : Number(v.toPrecision(3)).toString());
 
 const METRIC_LABELS: Record<string, string> = { silhouette: 'silhouette', daviesBouldin: 'Davies-Bouldin', calinskiHarabasz: 'Calinski-Harabasz', bic: 'BIC', entropy: 'entropy' };
 

@@ -7,7 +7,7 @@
 import type { ReportModel } from './report-model.js';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const num = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : Number(v.toPrecision(3)).toString());
+import { num } from './text.js';
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 export function reportMarkdown(r: ReportModel): string {

@@ -5,13 +5,13 @@
  * @module
  */
 import type { Chart } from './charts.js';
-import { SEGMENT_PALETTE } from './charts.js';
+import { CHART_CONFIG, SEGMENT_PALETTE, VEGA_LITE_SCHEMA } from './charts.js';
 import { openStore, listSnapshots } from '../track/store.js';
 import { migrations, segmentDistribution, type Migrations, type DistributionRow } from '../track/transitions.js';
 import type { DriftReport } from '../track/drift.js';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const CONFIG = { axis: { labelLimit: 600 }, legend: { labelLimit: 600 } };
+const SCHEMA = VEGA_LITE_SCHEMA;
+const CONFIG = CHART_CONFIG;
 
 /** Transition heatmap between two snapshots: share of each --from segment that went to each --to segment. */
 export function transitionChart(m: Migrations): Chart {
